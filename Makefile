@@ -1,0 +1,46 @@
+# casegraph: `make run` serves the API on the embedded default, `make test` runs the tests.
+# Both create .venv and install the project on first use.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: run test check lint typecheck imports schema schema-check migrations migrations-check bench
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m app serve
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check app tests bench
+	$(VENV)/bin/ruff check app tests bench
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+imports: $(STAMP)
+	$(VENV)/bin/lint-imports
+
+schema: $(STAMP)
+	$(PY) -m app export-schema --output schema.graphql
+
+schema-check: $(STAMP)
+	$(PY) -m app export-schema | diff -u schema.graphql - && echo "schema.graphql matches the code"
+
+migrations: $(STAMP)
+	$(PY) -m app makemigrations $(NAME)
+
+migrations-check: $(STAMP)
+	$(PY) -m app makemigrations --check
+
+check: lint typecheck imports schema-check migrations-check test
+
+bench: $(STAMP)
+	$(PY) -m bench.api

@@ -1,0 +1,158 @@
+"""`python -m app ...`: serve, migrate, makemigrations, create-api-key, export-schema."""
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+from tortoise import Tortoise
+
+from app.db.config import tortoise_config
+from app.db.migrations import make_migration, pending_changes, upgrade
+from app.domain.errors import DomainError
+from app.domain.principal import Role
+from app.settings import Settings, get_settings
+
+log = logging.getLogger("casegraph")
+T = TypeVar("T")
+
+
+def _ensure_sqlite_dir(database_url: str) -> None:
+    if database_url.startswith("sqlite://") and ":memory:" not in database_url:
+        path = database_url.removeprefix("sqlite://").split("?", 1)[0]
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+async def _with_orm(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
+    await Tortoise.init(config=tortoise_config(settings.database_url))
+    try:
+        return await work()
+    finally:
+        await Tortoise.close_connections()
+
+
+def cmd_migrate(settings: Settings) -> int:
+    _ensure_sqlite_dir(settings.database_url)
+    applied = asyncio.run(upgrade(settings.database_url))
+    print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
+    return 0
+
+
+def cmd_makemigrations(name: str, check: bool) -> int:
+    status = 0
+    for dialect in ("sqlite", "postgres"):
+        if check:
+            pending = asyncio.run(pending_changes(dialect))
+            if pending is not None:
+                print(
+                    f"{dialect}: the models changed without a migration; run "
+                    f"`python -m app makemigrations NAME`:\n{pending}",
+                    file=sys.stderr,
+                )
+                status = 1
+            else:
+                print(f"{dialect}: migrations match the models")
+        else:
+            written = asyncio.run(make_migration(dialect, name))
+            print(f"{dialect}: {written or 'no changes'}")
+    return status
+
+
+def cmd_create_api_key(settings: Settings, org: str, email: str, role: Role) -> int:
+    from app.services.tenancy import bootstrap_api_key
+
+    async def work() -> str:
+        issued = await bootstrap_api_key(organization_name=org, email=email, role=role)
+        return issued.secret
+
+    try:
+        secret = asyncio.run(_with_orm(settings, work))
+    except DomainError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    print(secret)
+    return 0
+
+
+def cmd_export_schema(output: str | None) -> int:
+    from app.graphql.schema import schema
+
+    text = schema.as_str() + "\n"
+    if output:
+        Path(output).write_text(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_serve(settings: Settings) -> int:
+    import uvicorn
+
+    from app.main import create_app
+    from app.services.demo import seed_demo
+
+    _ensure_sqlite_dir(settings.database_url)
+    if settings.migrate_on_start:
+        applied = asyncio.run(upgrade(settings.database_url))
+        if applied:
+            log.info("applied migrations: %s", ", ".join(applied))
+    if settings.demo_seed:
+        issued = asyncio.run(_with_orm(settings, seed_demo))
+        if issued is not None:
+            print(
+                "\n  casegraph demo organization created\n"
+                f"  API key (shown once): {issued.secret}\n"
+                f"  GraphiQL: http://{settings.host}:{settings.port}/graphql\n"
+                '  send header  {"Authorization": "Bearer <key>"}\n',
+                flush=True,
+            )
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        lifespan="on",
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the API (applies migrations first by default)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    sub.add_parser("migrate", help="apply pending migrations to DATABASE_URL")
+    mk = sub.add_parser("makemigrations", help="write migrations for both dialects")
+    mk.add_argument("name", nargs="?", default="update")
+    mk.add_argument("--check", action="store_true", help="fail if the models need a migration")
+    key = sub.add_parser("create-api-key", help="print a new API key (creates org and user)")
+    key.add_argument("--org", required=True)
+    key.add_argument("--email", required=True)
+    key.add_argument("--role", choices=[r.value for r in Role], default=Role.ADMIN.value)
+    export = sub.add_parser("export-schema", help="print the GraphQL schema (SDL)")
+    export.add_argument("--output", "-o")
+    args = parser.parse_args(argv)
+
+    settings = get_settings()
+    if args.command == "serve":
+        overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v}
+        settings = settings.model_copy(update=overrides)
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
+    )
+    match args.command:
+        case "serve":
+            return cmd_serve(settings)
+        case "migrate":
+            return cmd_migrate(settings)
+        case "makemigrations":
+            return cmd_makemigrations(args.name, args.check)
+        case "create-api-key":
+            return cmd_create_api_key(settings, args.org, args.email, Role(args.role))
+        case "export-schema":
+            return cmd_export_schema(args.output)
+    return 2

@@ -1,0 +1,35 @@
+"""All Tortoise models of the ``models`` app, one module per aggregate."""
+
+from app.db.models.cases import Case, CaseComment, CaseObject
+from app.db.models.events import Event
+from app.db.models.objects import (
+    OBJECT_MODELS,
+    Account,
+    Document,
+    Inquiry,
+    Report,
+    Transaction,
+    Verification,
+)
+from app.db.models.templates import CaseTemplate
+from app.db.models.tenancy import ApiKey, Organization, Team, TeamMember, User
+
+__all__ = [
+    "OBJECT_MODELS",
+    "Account",
+    "ApiKey",
+    "Case",
+    "CaseComment",
+    "CaseObject",
+    "CaseTemplate",
+    "Document",
+    "Event",
+    "Inquiry",
+    "Organization",
+    "Report",
+    "Team",
+    "TeamMember",
+    "Transaction",
+    "User",
+    "Verification",
+]

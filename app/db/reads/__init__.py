@@ -1,0 +1,1 @@
+"""Read-side query helpers: batch loads for DataLoaders, filters, keyset pagination."""

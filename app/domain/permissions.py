@@ -1,0 +1,39 @@
+"""The role x operation table: one place that says who may do what."""
+
+from enum import StrEnum
+
+from app.domain.errors import PermissionDeniedError
+from app.domain.principal import Principal, Role
+
+
+class Operation(StrEnum):
+    """Every guarded operation, named as in the README's permission table."""
+
+    READ = "read"
+    WORK_CASES = "work_cases"
+    MANAGE_OBJECTS = "manage_objects"
+    MANAGE_TEMPLATES = "manage_templates"
+    MANAGE_USERS = "manage_users"
+    MANAGE_API_KEYS = "manage_api_keys"
+
+
+_ALL = frozenset(Role)
+_WORKERS = frozenset({Role.ADMIN, Role.REVIEWER})
+_ADMINS = frozenset({Role.ADMIN})
+
+ALLOWED: dict[Operation, frozenset[Role]] = {
+    Operation.READ: _ALL,
+    Operation.WORK_CASES: _WORKERS,
+    Operation.MANAGE_OBJECTS: _WORKERS,
+    Operation.MANAGE_TEMPLATES: _ADMINS,
+    Operation.MANAGE_USERS: _ADMINS,
+    Operation.MANAGE_API_KEYS: _ADMINS,
+}
+
+
+def require(principal: Principal, operation: Operation) -> None:
+    """Raise PermissionDeniedError unless the principal's role allows the operation."""
+    if principal.role not in ALLOWED[operation]:
+        raise PermissionDeniedError(
+            f"role '{principal.role}' may not {operation.value.replace('_', ' ')}"
+        )

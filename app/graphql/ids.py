@@ -1,0 +1,22 @@
+"""Global ids in inputs: parse and check their type."""
+
+from strawberry import relay
+
+from app.domain.errors import ValidationError
+
+
+def decode_id(gid: relay.GlobalID, *types: str, field: str) -> int:
+    """The database id inside a global id of one of ``types``."""
+    if gid.type_name not in types:
+        raise ValidationError.of(
+            field, f"expected the id of a {' or '.join(types)}, got one of a {gid.type_name}"
+        )
+    try:
+        return int(gid.node_id)
+    except ValueError:
+        raise ValidationError.of(field, "is not a valid id") from None
+
+
+def decode_optional(gid: relay.GlobalID | None, *types: str, field: str) -> int | None:
+    """Like decode_id, passing None through."""
+    return None if gid is None else decode_id(gid, *types, field=field)

@@ -1,0 +1,161 @@
+"""Case template mutations (admins)."""
+
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from app.domain.templates import FieldDef, StatusDef
+from app.graphql.errors import (
+    RESULT_DESCRIPTION,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+    attempt,
+)
+from app.graphql.ids import decode_id
+from app.graphql.inputs import principal
+from app.graphql.types.common import AssignmentPolicy, FieldType, StatusType
+from app.graphql.types.templates import CaseTemplate
+from app.services import templates as service
+
+
+@strawberry.input(description="A status of a template.")
+class CaseStatusInput:
+    name: str = strawberry.field(description="Status name, unique within the template.")
+    type: StatusType = strawberry.field(description="Initial (exactly one), intermediate or end.")
+
+
+@strawberry.input(description="A custom field of a template.")
+class CaseFieldDefinitionInput:
+    key: str = strawberry.field(description="Lower-case key, e.g. risk_score.")
+    label: str = strawberry.field(description="Label shown to reviewers.")
+    type: FieldType = strawberry.field(description="Value type.")
+    required: bool = strawberry.field(default=False, description="Every case must hold a value.")
+
+
+@strawberry.input(description="A new case template.")
+class CaseTemplateCreateInput:
+    name: str = strawberry.field(description="Display name.")
+    key: str = strawberry.field(description="1-16 upper-case letters/digits; names cases KEY-N.")
+    statuses: list[CaseStatusInput] | None = strawberry.field(
+        default=None,
+        description="Defaults to Open (initial), Pending, Approved (end), Declined (end).",
+    )
+    field_definitions: list[CaseFieldDefinitionInput] | None = strawberry.field(
+        default=None, description="Custom fields."
+    )
+    notification_emails: list[str] | None = strawberry.field(
+        default=None, description="Emailed when a case of this template is created."
+    )
+    assignment_policy: AssignmentPolicy = strawberry.field(
+        default=AssignmentPolicy.MANUAL, description="Who receives new cases."
+    )
+
+
+@strawberry.input(description="Changes to a template; omitted fields stay as they are.")
+class CaseTemplateUpdateInput:
+    id: relay.GlobalID = strawberry.field(description="The template.")
+    name: str | None = strawberry.field(default=None, description="New display name.")
+    statuses: list[CaseStatusInput] | None = strawberry.field(
+        default=None, description="All statuses (replaces the list)."
+    )
+    field_definitions: list[CaseFieldDefinitionInput] | None = strawberry.field(
+        default=None, description="All field definitions (replaces the list)."
+    )
+    notification_emails: list[str] | None = strawberry.field(
+        default=None, description="All notification addresses (replaces the list)."
+    )
+    assignment_policy: AssignmentPolicy | None = strawberry.field(
+        default=None, description="New assignment policy."
+    )
+
+
+@strawberry.input(description="The template to archive.")
+class CaseTemplateArchiveInput:
+    id: relay.GlobalID = strawberry.field(description="The template.")
+
+
+@strawberry.type(description="The template after the change.")
+class CaseTemplatePayload:
+    case_template: CaseTemplate = strawberry.field(description="The template.")
+
+
+CaseTemplateCreateResult = Annotated[
+    CaseTemplatePayload | ValidationError | NotFoundError | PermissionDeniedError,
+    strawberry.union("CaseTemplateCreateResult", description=RESULT_DESCRIPTION),
+]
+CaseTemplateUpdateResult = Annotated[
+    CaseTemplatePayload | ValidationError | NotFoundError | PermissionDeniedError,
+    strawberry.union("CaseTemplateUpdateResult", description=RESULT_DESCRIPTION),
+]
+CaseTemplateArchiveResult = Annotated[
+    CaseTemplatePayload | ValidationError | NotFoundError | PermissionDeniedError,
+    strawberry.union("CaseTemplateArchiveResult", description=RESULT_DESCRIPTION),
+]
+
+
+def _statuses(items: list[CaseStatusInput] | None) -> list[StatusDef] | None:
+    return None if items is None else [StatusDef(s.name, s.type) for s in items]
+
+
+def _fields(items: list[CaseFieldDefinitionInput] | None) -> list[FieldDef] | None:
+    if items is None:
+        return None
+    return [FieldDef(f.key, f.label, f.type, f.required) for f in items]
+
+
+def _payload(row: object) -> CaseTemplatePayload:
+    return CaseTemplatePayload(case_template=CaseTemplate.from_row(row))
+
+
+@strawberry.type
+class TemplateMutations:
+    @strawberry.mutation(description="Create a case template (admin).")
+    async def case_template_create(
+        self, info: Info, input: CaseTemplateCreateInput
+    ) -> CaseTemplateCreateResult:
+        async def run() -> CaseTemplatePayload:
+            row = await service.create_template(
+                actor=principal(info),
+                name=input.name,
+                key=input.key,
+                statuses=_statuses(input.statuses),
+                field_definitions=_fields(input.field_definitions),
+                notification_emails=input.notification_emails,
+                assignment_policy=input.assignment_policy,
+            )
+            return _payload(row)
+
+        return await attempt(run)
+
+    @strawberry.mutation(description="Change a case template (admin); applies to existing cases.")
+    async def case_template_update(
+        self, info: Info, input: CaseTemplateUpdateInput
+    ) -> CaseTemplateUpdateResult:
+        async def run() -> CaseTemplatePayload:
+            row = await service.update_template(
+                actor=principal(info),
+                template_id=decode_id(input.id, "CaseTemplate", field="id"),
+                name=input.name,
+                statuses=_statuses(input.statuses),
+                field_definitions=_fields(input.field_definitions),
+                notification_emails=input.notification_emails,
+                assignment_policy=input.assignment_policy,
+            )
+            return _payload(row)
+
+        return await attempt(run)
+
+    @strawberry.mutation(description="Archive a case template (admin): no new cases may use it.")
+    async def case_template_archive(
+        self, info: Info, input: CaseTemplateArchiveInput
+    ) -> CaseTemplateArchiveResult:
+        async def run() -> CaseTemplatePayload:
+            row = await service.archive_template(
+                actor=principal(info), template_id=decode_id(input.id, "CaseTemplate", field="id")
+            )
+            return _payload(row)
+
+        return await attempt(run)

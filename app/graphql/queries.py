@@ -1,0 +1,265 @@
+"""Read entry points. Every read goes through loaders or read helpers scoped to the caller."""
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from app.db import models
+from app.db.reads.cases import CaseFilter, filter_cases
+from app.db.reads.pagination import Ordering
+from app.domain.errors import DomainError
+from app.graphql.errors import as_graphql_error
+from app.graphql.ids import decode_id, decode_optional
+from app.graphql.pagination import Connection, query_connection
+from app.graphql.types.cases import Case
+from app.graphql.types.common import CaseState, InquiryStatus, RowNode
+from app.graphql.types.objects import Account, Inquiry, Report
+from app.graphql.types.templates import CaseTemplate
+from app.graphql.types.tenancy import ApiKey, Organization, Team, User, Viewer
+
+
+@strawberry.input(description="Which cases to list; every given condition must hold.")
+class CaseFilterInput:
+    statuses: list[str] | None = strawberry.field(
+        default=None, description="Any of these statuses."
+    )
+    state: CaseState | None = strawberry.field(default=None, description="Open or resolved.")
+    template_ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Any of these templates."
+    )
+    assignee_ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Assigned to any of these users."
+    )
+    unassigned: bool | None = strawberry.field(
+        default=None,
+        description="true: only unassigned cases (with assigneeIds: those too); "
+        "false: only assigned ones.",
+    )
+    tag: str | None = strawberry.field(default=None, description="Carries this tag.")
+    inquiry_id: relay.GlobalID | None = strawberry.field(
+        default=None, description="Links this inquiry."
+    )
+    account_id: relay.GlobalID | None = strawberry.field(
+        default=None, description="Links this account."
+    )
+    reference_id: str | None = strawberry.field(
+        default=None, description="Links an inquiry or account with this reference id."
+    )
+    created_after: dt.datetime | None = strawberry.field(
+        default=None, description="Created at or after this instant."
+    )
+    created_before: dt.datetime | None = strawberry.field(
+        default=None, description="Created before this instant."
+    )
+
+
+@strawberry.enum(description="Sort key of a case list.")
+class CaseOrderField(Enum):
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+
+
+@strawberry.enum(description="Sort direction.")
+class OrderDirection(Enum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+@strawberry.input(description="How to sort a case list (ties broken by id).")
+class CaseOrder:
+    field: CaseOrderField = strawberry.field(
+        default=CaseOrderField.CREATED_AT, description="Sort key."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Newest first by default."
+    )
+
+
+def _ids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> list[int]:
+    return [decode_id(g, type_name, field=f"{field}.{i}") for i, g in enumerate(gids or [])]
+
+
+def _case_filter(f: CaseFilterInput | None) -> CaseFilter:
+    if f is None:
+        return CaseFilter()
+    return CaseFilter(
+        statuses=list(f.statuses or []),
+        state=f.state,
+        template_ids=_ids(f.template_ids, "CaseTemplate", "filter.templateIds"),
+        assignee_ids=_ids(f.assignee_ids, "User", "filter.assigneeIds"),
+        unassigned=f.unassigned,
+        tag=f.tag,
+        inquiry_id=decode_optional(f.inquiry_id, "Inquiry", field="filter.inquiryId"),
+        account_id=decode_optional(f.account_id, "Account", field="filter.accountId"),
+        reference_id=f.reference_id,
+        created_after=f.created_after,
+        created_before=f.created_before,
+    )
+
+
+def _org(info: Info) -> int:
+    return int(info.context.require_principal().organization_id)
+
+
+NEWEST_FIRST = Ordering("id", descending=True)
+
+
+@strawberry.type(description="Read the case graph of the caller's organization.")
+class Query:
+    node: relay.Node = relay.node(description="Fetch any object by its global id.")
+
+    @strawberry.field(description="The caller: organization, role, user and key.")
+    async def viewer(self, info: Info) -> Viewer:
+        p = info.context.require_principal()
+        loaders = info.context.loaders
+        org = await loaders.rows(models.Organization).load(p.organization_id)
+        user = await loaders.rows(models.User).load(p.user_id) if p.user_id else None
+        key = await loaders.rows(models.ApiKey).load(p.api_key_id) if p.api_key_id else None
+        return Viewer(
+            organization=Organization.from_row(org),
+            role=p.role,
+            user=User.from_row(user) if user else None,
+            api_key=ApiKey.from_row(key) if key else None,
+        )
+
+    @strawberry.field(description="One case by global id; null when absent or not visible.")
+    async def case(self, info: Info, id: relay.GlobalID) -> Case | None:
+        if id.type_name != "Case":
+            return None
+        nodes = await Case.resolve_nodes(info=info, node_ids=[id.node_id])
+        return nodes[0]
+
+    @strawberry.field(description="Cases, newest first unless ordered otherwise; 1-100 a page.")
+    async def cases(
+        self,
+        info: Info,
+        filter: CaseFilterInput | None = None,
+        order_by: CaseOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Case]:
+        order = order_by or CaseOrder()
+        column = "id" if order.field is CaseOrderField.CREATED_AT else order.field.value
+        ordering = Ordering(column, descending=order.direction is OrderDirection.DESC)
+        try:
+            case_filter = _case_filter(filter)
+        except DomainError as exc:
+            raise as_graphql_error(exc) from None
+        query = filter_cases(_org(info), case_filter)
+        return await query_connection(
+            query, ordering, Case.from_row, first=first, after=after, last=last, before=before
+        )
+
+    @strawberry.field(description="Case templates, oldest first.")
+    async def case_templates(
+        self,
+        info: Info,
+        include_archived: bool = False,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[CaseTemplate]:
+        query = models.CaseTemplate.filter(organization_id=_org(info))
+        if not include_archived:
+            query = query.filter(archived_at__isnull=True)
+        return await _list(query, CaseTemplate, first, after, last, before, newest=False)
+
+    @strawberry.field(description="Inquiries, newest first.")
+    async def inquiries(
+        self,
+        info: Info,
+        status: InquiryStatus | None = None,
+        reference_id: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Inquiry]:
+        query = models.Inquiry.filter(organization_id=_org(info))
+        if status is not None:
+            query = query.filter(status=status)
+        if reference_id is not None:
+            query = query.filter(reference_id=reference_id)
+        return await _list(query, Inquiry, first, after, last, before)
+
+    @strawberry.field(description="Accounts, newest first.")
+    async def accounts(
+        self,
+        info: Info,
+        reference_id: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Account]:
+        query = models.Account.filter(organization_id=_org(info))
+        if reference_id is not None:
+            query = query.filter(reference_id=reference_id)
+        return await _list(query, Account, first, after, last, before)
+
+    @strawberry.field(description="Reports, newest first.")
+    async def reports(
+        self,
+        info: Info,
+        report_type: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Report]:
+        query = models.Report.filter(organization_id=_org(info))
+        if report_type is not None:
+            query = query.filter(report_type=report_type)
+        return await _list(query, Report, first, after, last, before)
+
+    @strawberry.field(description="Users of the organization, oldest first.")
+    async def users(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[User]:
+        query = models.User.filter(organization_id=_org(info))
+        return await _list(query, User, first, after, last, before, newest=False)
+
+    @strawberry.field(description="Teams of the organization, oldest first.")
+    async def teams(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Team]:
+        query = models.Team.filter(organization_id=_org(info))
+        return await _list(query, Team, first, after, last, before, newest=False)
+
+
+async def _list(
+    query: Any,
+    node: type[RowNode],
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    *,
+    newest: bool = True,
+) -> Connection[Any]:
+    return await query_connection(
+        query,
+        Ordering("id", descending=newest),
+        node.from_row,
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+    )

@@ -1,0 +1,42 @@
+"""The strawberry schema: queries, mutations, limits and caches."""
+
+import strawberry
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from app.graphql.auth import RequireAuthentication
+from app.graphql.mutations.cases import CaseMutations
+from app.graphql.mutations.objects import ObjectMutations
+from app.graphql.mutations.templates import TemplateMutations
+from app.graphql.mutations.tenancy import TenancyMutations
+from app.graphql.queries import Query
+from app.graphql.types.cases import Case, CaseComment
+from app.graphql.types.events import Event
+from app.graphql.types.objects import Document, Transaction, Verification
+
+
+@strawberry.type(description="Change the case graph. Every mutation returns a result union.")
+class Mutation(TemplateMutations, CaseMutations, ObjectMutations, TenancyMutations):
+    pass
+
+
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    types=[Case, CaseComment, Event, Document, Verification, Transaction],
+    config=StrawberryConfig(),
+    extensions=[
+        RequireAuthentication,
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+        lambda: QueryDepthLimiter(max_depth=12),
+        lambda: MaxAliasesLimiter(max_alias_count=30),
+        lambda: MaxTokensLimiter(max_token_count=4000),
+    ],
+)

@@ -1,0 +1,105 @@
+"""Enums, the node base class and the actor pair shared by every type."""
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+from tortoise.models import Model
+
+from app.db import models
+from app.domain.assignment import AssignmentPolicy
+from app.domain.case_status import CaseState
+from app.domain.objects import InquiryStatus, ReportStatus
+from app.domain.principal import ActorType, Availability, Role
+from app.domain.templates import FieldType, StatusType
+
+if TYPE_CHECKING:
+    from app.graphql.context import Context
+    from app.graphql.types.tenancy import ApiKey, User
+
+strawberry.enum(
+    Role, description="A user's role: viewers read, reviewers work cases, admins manage."
+)
+strawberry.enum(Availability, description="Whether a reviewer receives new cases.")
+strawberry.enum(ActorType, description="Kind of actor that made a change.")
+strawberry.enum(CaseState, description="Open until an end status is entered.")
+strawberry.enum(
+    StatusType,
+    description="Initial (new cases start here), intermediate (stages) or end (decisions).",
+)
+strawberry.enum(FieldType, description="Value type of a custom case field.")
+strawberry.enum(InquiryStatus, description="Lifecycle status of an inquiry.")
+strawberry.enum(ReportStatus, description="Status of a report run.")
+strawberry.enum(AssignmentPolicy, description="Who receives a new case of a template.")
+
+
+@strawberry.type(description="A Node backed by one organization-scoped database row.")
+class RowNode(relay.Node):
+    """Base of every node type; not itself part of the schema."""
+
+    MODEL: ClassVar[type[Model]]
+    id: relay.NodeID[int]
+    row: strawberry.Private[Any]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Self:
+        """Wrap a row."""
+        return cls(id=row.pk, row=row)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Self | None]:
+        ids: list[int] = []
+        for node_id in node_ids:
+            try:
+                ids.append(int(node_id))
+            except ValueError:
+                ids.append(-1)
+        context: Context = info.context
+        rows = await context.loaders.rows(cls.MODEL).load_many(ids)
+        return [cls.from_row(r) if r is not None else None for r in rows]
+
+
+@strawberry.type(description="Who made a change: a user, an API key, a workflow run or a policy.")
+class Actor:
+    type: ActorType = strawberry.field(description="Kind of actor.")
+    id: str = strawberry.field(description="Id of the actor within its kind.")
+
+    @strawberry.field(description="The user who acted (directly, or through their API key).")
+    async def user(
+        self, info: Info
+    ) -> Annotated["User", strawberry.lazy("app.graphql.types.tenancy")] | None:
+        from app.graphql.types.tenancy import User
+
+        loaders = info.context.loaders
+        user_id: int | None = None
+        if self.type is ActorType.USER and self.id.isdigit():
+            user_id = int(self.id)
+        elif self.type is ActorType.API_KEY and self.id.isdigit():
+            key = await loaders.rows(models.ApiKey).load(int(self.id))
+            user_id = key.user_id if key else None
+        if user_id is None:
+            return None
+        row = await loaders.rows(models.User).load(user_id)
+        return User.from_row(row) if row else None
+
+    @strawberry.field(description="The API key that acted, when the actor is a key.")
+    async def api_key(
+        self, info: Info
+    ) -> Annotated["ApiKey", strawberry.lazy("app.graphql.types.tenancy")] | None:
+        from app.graphql.types.tenancy import ApiKey
+
+        if self.type is not ActorType.API_KEY or not self.id.isdigit():
+            return None
+        row = await info.context.loaders.rows(models.ApiKey).load(int(self.id))
+        return ApiKey.from_row(row) if row else None
+
+
+def actor_of(kind: str | None, ident: str | None) -> Actor | None:
+    """An Actor from a stored (type, id) pair."""
+    if kind is None or ident is None:
+        return None
+    return Actor(type=ActorType(kind), id=ident)

@@ -1,0 +1,75 @@
+"""Case templates."""
+
+import datetime as dt
+
+import strawberry
+
+from app.db import models
+from app.graphql.types.common import AssignmentPolicy, FieldType, RowNode, StatusType
+
+
+@strawberry.type(description="A status of a template.")
+class CaseStatusDefinition:
+    name: str = strawberry.field(description="Status name, e.g. Open or Approved.")
+    type: StatusType = strawberry.field(description="Initial, intermediate or end.")
+
+
+@strawberry.type(description="A custom field of a template.")
+class CaseFieldDefinition:
+    key: str = strawberry.field(description="Key used in a case's `fields`.")
+    label: str = strawberry.field(description="Label shown to reviewers.")
+    type: FieldType = strawberry.field(description="Value type.")
+    required: bool = strawberry.field(description="Whether every case must hold a value.")
+
+
+@strawberry.type(description="A kind of case (e.g. KYC review): statuses, fields, routing.")
+class CaseTemplate(RowNode):
+    MODEL = models.CaseTemplate
+
+    @strawberry.field(description="Display name.")
+    def name(self) -> str:
+        return str(self.row.name)
+
+    @strawberry.field(description="Short key; cases are named KEY-1, KEY-2, ...")
+    def key(self) -> str:
+        return str(self.row.key)
+
+    @strawberry.field(description="Statuses in display order; exactly one is initial.")
+    def statuses(self) -> list[CaseStatusDefinition]:
+        return [
+            CaseStatusDefinition(name=s["name"], type=StatusType(s["type"]))
+            for s in self.row.statuses
+        ]
+
+    @strawberry.field(description="Custom field definitions.")
+    def field_definitions(self) -> list[CaseFieldDefinition]:
+        return [
+            CaseFieldDefinition(
+                key=f["key"], label=f["label"], type=FieldType(f["type"]), required=f["required"]
+            )
+            for f in self.row.field_definitions
+        ]
+
+    @strawberry.field(description="Addresses emailed when a case of this template is created.")
+    def notification_emails(self) -> list[str]:
+        return list(self.row.notification_emails)
+
+    @strawberry.field(description="Who receives new cases of this template.")
+    def assignment_policy(self) -> AssignmentPolicy:
+        return AssignmentPolicy(self.row.assignment_policy)
+
+    @strawberry.field(description="Whether the template is archived (no new cases).")
+    def archived(self) -> bool:
+        return self.row.archived_at is not None
+
+    @strawberry.field(description="When it was archived.")
+    def archived_at(self) -> dt.datetime | None:
+        return self.row.archived_at
+
+    @strawberry.field(description="When it was created.")
+    def created_at(self) -> dt.datetime:
+        return self.row.created_at
+
+    @strawberry.field(description="When it last changed.")
+    def updated_at(self) -> dt.datetime:
+        return self.row.updated_at

@@ -1,0 +1,103 @@
+"""Organization, users, teams and API keys."""
+
+import datetime as dt
+
+import strawberry
+from strawberry.types import Info
+
+from app.db import models
+from app.graphql.types.common import Availability, Role, RowNode
+
+
+@strawberry.type(description="A tenant: every object belongs to exactly one organization.")
+class Organization(RowNode):
+    MODEL = models.Organization
+
+    @strawberry.field(description="Display name, unique across the installation.")
+    def name(self) -> str:
+        return str(self.row.name)
+
+
+@strawberry.type(description="A person of the organization who reviews or manages cases.")
+class User(RowNode):
+    MODEL = models.User
+
+    @strawberry.field(description="Email address, unique within the organization.")
+    def email(self) -> str:
+        return str(self.row.email)
+
+    @strawberry.field(description="Display name.")
+    def name(self) -> str:
+        return str(self.row.name)
+
+    @strawberry.field(description="Role: what the user may do.")
+    def role(self) -> Role:
+        return Role(self.row.role)
+
+    @strawberry.field(description="Whether the user receives new cases.")
+    def availability(self) -> Availability:
+        return Availability(self.row.availability)
+
+    @strawberry.field(description="When the user was added.")
+    def created_at(self) -> dt.datetime:
+        return self.row.created_at
+
+
+@strawberry.type(description="A named group of users (an assignment pool).")
+class Team(RowNode):
+    MODEL = models.Team
+
+    @strawberry.field(description="Name, unique within the organization.")
+    def name(self) -> str:
+        return str(self.row.name)
+
+    @strawberry.field(description="Members, by user id.")
+    async def members(self, info: Info) -> list[User]:
+        rows = await info.context.loaders.team_members.load(self.row.id)
+        return [User.from_row(r) for r in rows]
+
+    @strawberry.field(description="When the team was created.")
+    def created_at(self) -> dt.datetime:
+        return self.row.created_at
+
+
+@strawberry.type(description="An API key. The secret is shown once, when the key is created.")
+class ApiKey(RowNode):
+    MODEL = models.ApiKey
+
+    @strawberry.field(description="What the key is for.")
+    def name(self) -> str:
+        return str(self.row.name)
+
+    @strawberry.field(description="First characters of the secret, to recognise the key.")
+    def prefix(self) -> str:
+        return str(self.row.prefix)
+
+    @strawberry.field(description="Role of a service key; a user's key acts with the user's role.")
+    def role(self) -> Role:
+        return Role(self.row.role)
+
+    @strawberry.field(description="The user the key acts for; null for a service key.")
+    async def user(self, info: Info) -> User | None:
+        if self.row.user_id is None:
+            return None
+        row = await info.context.loaders.rows(models.User).load(self.row.user_id)
+        return User.from_row(row) if row else None
+
+    @strawberry.field(description="When the key was created.")
+    def created_at(self) -> dt.datetime:
+        return self.row.created_at
+
+    @strawberry.field(description="When the key was revoked; null while it works.")
+    def revoked_at(self) -> dt.datetime | None:
+        return self.row.revoked_at
+
+
+@strawberry.type(description="The caller: its organization, role, and the user or key behind it.")
+class Viewer:
+    organization: Organization = strawberry.field(description="The caller's organization.")
+    role: Role = strawberry.field(description="The role the caller acts with.")
+    user: User | None = strawberry.field(
+        description="The user behind the key; null for service keys."
+    )
+    api_key: ApiKey | None = strawberry.field(description="The API key used for this request.")

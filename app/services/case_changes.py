@@ -1,0 +1,166 @@
+"""Changing a case: fields, SLA, assignee, status, tags."""
+
+import datetime as dt
+from typing import Any
+
+from app.db.models import Case, CaseComment, CaseTemplate
+from app.domain.case_status import CaseState, plan_status_change
+from app.domain.errors import ValidationError
+from app.domain.fields import validate_field_values
+from app.domain.permissions import Operation, require
+from app.domain.principal import Principal
+from app.domain.tags import normalize_tags, tag_index
+from app.domain.values import KEEP, KeepType
+from app.services.case_rules import check_assignee, lock_case, sla_deadline, touch
+from app.services.templates import field_defs_of, statuses_of
+from app.services.uow import unit_of_work
+
+
+async def update_case(
+    *,
+    actor: Principal,
+    case_id: int,
+    fields: dict[str, Any] | None = None,
+    sla_expires_in_seconds: int | KeepType | None = KEEP,
+    expected_version: int | None = None,
+) -> Case:
+    """Merge field values (``None`` clears a field) and set or clear (None) the SLA."""
+    require(actor, Operation.WORK_CASES)
+    if fields is None and sla_expires_in_seconds is KEEP:
+        raise ValidationError.of("input", "nothing to update: give fields or slaExpiresInSeconds")
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        case = await lock_case(actor, case_id, expected_version)
+        if fields is not None:
+            template = await CaseTemplate.get(id=case.template_id)
+            merged = {**case.fields_data, **fields}
+            merged = {k: v for k, v in merged.items() if v is not None}
+            validate_field_values(field_defs_of(template), fields, merged=merged)
+            changes = {
+                k: {"old": case.fields_data.get(k), "new": v}
+                for k, v in fields.items()
+                if case.fields_data.get(k) != v
+            }
+            case.fields_data = merged
+            if changes:
+                await uow.emit(
+                    "case.updated-fields",
+                    subject_type="case",
+                    subject_id=case.id,
+                    payload={"changes": changes},
+                )
+        if sla_expires_in_seconds is not KEEP:
+            case.sla_expires_at = (
+                None if sla_expires_in_seconds is None else sla_deadline(sla_expires_in_seconds)
+            )
+            await uow.emit(
+                "case.sla-updated",
+                subject_type="case",
+                subject_id=case.id,
+                payload={
+                    "sla_expires_at": case.sla_expires_at.isoformat()
+                    if case.sla_expires_at
+                    else None
+                },
+            )
+        touch(case, actor)
+        await case.save()
+    return case
+
+
+async def assign_case(
+    *, actor: Principal, case_id: int, assignee_id: int | None, expected_version: int | None
+) -> Case:
+    """Assign the case to a user of the organization, or unassign it with None."""
+    require(actor, Operation.WORK_CASES)
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        case = await lock_case(actor, case_id, expected_version)
+        if assignee_id is not None:
+            await check_assignee(actor, assignee_id, field="assigneeId")
+        if case.assignee_id == assignee_id:
+            who = f"user {assignee_id}" if assignee_id else "nobody"
+            raise ValidationError.of("assigneeId", f"the case is already assigned to {who}")
+        previous = case.assignee_id
+        who_acts = actor.actor
+        case.assignee_id = assignee_id
+        case.assigner_type, case.assigner_id = who_acts.type.value, who_acts.id
+        case.assigned_at = dt.datetime.now(dt.UTC) if assignee_id else None
+        touch(case, actor)
+        await case.save()
+        await uow.emit(
+            "case.assigned",
+            subject_type="case",
+            subject_id=case.id,
+            payload={"assignee_id": assignee_id, "previous_assignee_id": previous},
+        )
+    return case
+
+
+async def set_case_status(
+    *,
+    actor: Principal,
+    case_id: int,
+    status: str,
+    comment: str | None = None,
+    expected_version: int | None = None,
+) -> Case:
+    """Move the case to a status of its template; an end status resolves, leaving one reopens."""
+    require(actor, Operation.WORK_CASES)
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        case = await lock_case(actor, case_id, expected_version)
+        template = await CaseTemplate.get(id=case.template_id)
+        change = plan_status_change(statuses_of(template), case.status, status, comment=comment)
+        previous = case.status
+        who = actor.actor
+        case.status, case.state, case.resolution = change.status, change.state, change.resolution
+        if change.state is CaseState.RESOLVED:
+            case.resolver_type, case.resolver_id = who.type.value, who.id
+            case.resolved_at = dt.datetime.now(dt.UTC)
+        else:
+            case.resolver_type = case.resolver_id = None
+            case.resolved_at = None
+        touch(case, actor)
+        await case.save()
+        payload = {"status": change.status, "previous_status": previous, "comment": comment}
+        for name in change.events:
+            event_payload = {**payload, "resolution": change.resolution}
+            await uow.emit(name, subject_type="case", subject_id=case.id, payload=event_payload)
+        if comment is not None:
+            note = await CaseComment.create(
+                organization_id=case.organization_id,
+                case_id=case.id,
+                author_type=who.type.value,
+                author_id=who.id,
+                body=comment.strip(),
+            )
+            await uow.emit(
+                "case.commented",
+                subject_type="case",
+                subject_id=case.id,
+                payload={"comment_id": note.id, "body": note.body},
+            )
+    return case
+
+
+async def set_case_tags(
+    *, actor: Principal, case_id: int, tags: list[str], expected_version: int | None = None
+) -> Case:
+    """Replace the case's tags with exactly these; unchanged tags are a no-op."""
+    require(actor, Operation.WORK_CASES)
+    clean = normalize_tags(tags)
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        case = await lock_case(actor, case_id, expected_version)
+        added = [t for t in clean if t not in case.tags]
+        removed = [t for t in case.tags if t not in clean]
+        if not added and not removed:
+            return case
+        case.tags = clean
+        case.tag_index = tag_index(clean)
+        touch(case, actor)
+        await case.save()
+        await uow.emit(
+            "case.updated-tags",
+            subject_type="case",
+            subject_id=case.id,
+            payload={"tags": clean, "added": added, "removed": removed},
+        )
+    return case

@@ -1,0 +1,98 @@
+"""Creating cases."""
+
+import datetime as dt
+from typing import Any
+
+from app.db.models import Case, CaseObject, CaseTemplate
+from app.domain.errors import LimitExceededError, ValidationError
+from app.domain.fields import validate_field_values
+from app.domain.objects import MAX_OBJECTS_PER_CASE
+from app.domain.permissions import Operation, require
+from app.domain.principal import Principal
+from app.domain.tags import normalize_tags, tag_index
+from app.domain.templates import initial_status
+from app.services.case_rules import (
+    ObjectRef,
+    check_assignee,
+    check_objects,
+    refs_payload,
+    sla_deadline,
+)
+from app.services.lookup import get_owned
+from app.services.templates import field_defs_of, statuses_of
+from app.services.uow import unit_of_work
+
+
+async def create_case(
+    *,
+    actor: Principal,
+    template_id: int,
+    fields: dict[str, Any] | None = None,
+    objects: list[ObjectRef] | None = None,
+    tags: list[str] | None = None,
+    assignee_id: int | None = None,
+    sla_expires_in_seconds: int | None = None,
+) -> Case:
+    """Open a case of a template, named KEY-N with N gapless per template."""
+    require(actor, Operation.WORK_CASES)
+    values = {k: v for k, v in (fields or {}).items() if v is not None}
+    clean_tags = normalize_tags(tags or [])
+    deadline = None if sla_expires_in_seconds is None else sla_deadline(sla_expires_in_seconds)
+    refs = list(dict.fromkeys(objects or []))
+    if len(refs) > MAX_OBJECTS_PER_CASE:
+        raise LimitExceededError(
+            f"a case links at most {MAX_OBJECTS_PER_CASE} objects", limit=MAX_OBJECTS_PER_CASE
+        )
+    now = dt.datetime.now(dt.UTC)
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        # the row lock on the template serializes numbering within one template
+        template = await get_owned(CaseTemplate, actor, template_id, field="templateId", lock=True)
+        if template.archived_at is not None:
+            raise ValidationError.of("templateId", f"template {template.key} is archived")
+        validate_field_values(field_defs_of(template), values)
+        refs = await check_objects(actor, refs, field="objectIds")
+        if assignee_id is not None:
+            await check_assignee(actor, assignee_id, field="assigneeId")
+        template.last_case_number += 1
+        await template.save(update_fields=["last_case_number"])
+        who = actor.actor
+        case = await Case.create(
+            organization_id=actor.organization_id,
+            template_id=template.id,
+            number=template.last_case_number,
+            name=f"{template.key}-{template.last_case_number}",
+            status=initial_status(statuses_of(template)).name,
+            creator_type=who.type.value,
+            creator_id=who.id,
+            tags=clean_tags,
+            tag_index=tag_index(clean_tags),
+            fields_data=values,
+            sla_expires_at=deadline,
+            assignee_id=assignee_id,
+            assigner_type=who.type.value if assignee_id else None,
+            assigner_id=who.id if assignee_id else None,
+            assigned_at=now if assignee_id else None,
+        )
+        for ref in refs:
+            await CaseObject.create(case_id=case.id, object_type=ref.type, object_id=ref.id)
+        await uow.emit(
+            "case.created",
+            subject_type="case",
+            subject_id=case.id,
+            payload={
+                "name": case.name,
+                "template_id": template.id,
+                "template_key": template.key,
+                "status": case.status,
+                "tags": clean_tags,
+                "objects": refs_payload(refs),
+            },
+        )
+        if assignee_id is not None:
+            await uow.emit(
+                "case.assigned",
+                subject_type="case",
+                subject_id=case.id,
+                payload={"assignee_id": assignee_id, "previous_assignee_id": None},
+            )
+    return case

@@ -1,0 +1,120 @@
+"""Accounts, reports, verifications and transactions: objects other systems send us."""
+
+from typing import Any
+
+from tortoise.models import Model
+
+from app.db.models import Account, Report, Transaction, Verification
+from app.domain.errors import ValidationError
+from app.domain.objects import ReportStatus
+from app.domain.permissions import Operation, require
+from app.domain.principal import Principal
+from app.domain.tags import normalize_tags
+from app.services.uow import unit_of_work
+
+
+def _word(value: str, field: str) -> str:
+    text = value.strip()
+    if not text or len(text) > 64:
+        raise ValidationError.of(field, "must be 1-64 characters")
+    return text
+
+
+async def _create(
+    actor: Principal, model: type[Model], subject: str, payload: dict[str, Any], **values: Any
+) -> Any:
+    require(actor, Operation.MANAGE_OBJECTS)
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        row = await model.create(organization_id=actor.organization_id, **values)
+        await uow.emit(
+            f"{subject}.created", subject_type=subject, subject_id=row.pk, payload=payload
+        )
+        if subject == "report" and values["status"] is ReportStatus.READY:
+            await uow.emit("report.ready", subject_type=subject, subject_id=row.pk, payload=payload)
+    return row
+
+
+async def create_account(
+    *,
+    actor: Principal,
+    reference_id: str | None = None,
+    fields: dict[str, Any] | None = None,
+    tags: list[str] | None = None,
+) -> Account:
+    """Record an account (the customer's end user)."""
+    clean_tags = normalize_tags(tags or [])
+    result: Account = await _create(
+        actor,
+        Account,
+        "account",
+        {"reference_id": reference_id},
+        reference_id=reference_id,
+        fields_data=fields or {},
+        tags=clean_tags,
+    )
+    return result
+
+
+async def create_report(
+    *,
+    actor: Principal,
+    report_type: str,
+    status: ReportStatus = ReportStatus.PENDING,
+    has_match: bool = False,
+    fields: dict[str, Any] | None = None,
+) -> Report:
+    """Record a report (watchlist, adverse media, ...)."""
+    kind = _word(report_type, "reportType")
+    result: Report = await _create(
+        actor,
+        Report,
+        "report",
+        {"report_type": kind, "status": status.value, "has_match": has_match},
+        report_type=kind,
+        status=status,
+        has_match=has_match,
+        fields_data=fields or {},
+    )
+    return result
+
+
+async def create_verification(
+    *, actor: Principal, verification_type: str, status: str, fields: dict[str, Any] | None = None
+) -> Verification:
+    """Record a verification (government id, selfie, database, ...)."""
+    kind = _word(verification_type, "verificationType")
+    state = _word(status, "status")
+    result: Verification = await _create(
+        actor,
+        Verification,
+        "verification",
+        {"verification_type": kind, "status": state},
+        verification_type=kind,
+        status=state,
+        fields_data=fields or {},
+    )
+    return result
+
+
+async def create_transaction(
+    *,
+    actor: Principal,
+    transaction_type: str,
+    status: str,
+    reference_id: str | None = None,
+    fields: dict[str, Any] | None = None,
+) -> Transaction:
+    """Record a transaction (often the trigger of an AML alert case)."""
+    kind = _word(transaction_type, "transactionType")
+    state = _word(status, "status")
+    result: Transaction = await _create(
+        actor,
+        Transaction,
+        "transaction",
+        {"transaction_type": kind, "status": state, "reference_id": reference_id},
+        transaction_type=kind,
+        status=state,
+        reference_id=reference_id,
+        fields_data=fields or {},
+    )
+    return result

@@ -1,0 +1,170 @@
+"""Case templates: create, update, archive."""
+
+import datetime as dt
+from dataclasses import asdict
+
+from app.db.models import Case, CaseTemplate
+from app.domain.assignment import AssignmentPolicy
+from app.domain.emails import normalize_email
+from app.domain.errors import ValidationError
+from app.domain.permissions import Operation, require
+from app.domain.principal import Principal
+from app.domain.templates import (
+    DEFAULT_STATUSES,
+    FieldDef,
+    FieldType,
+    StatusDef,
+    StatusType,
+    validate_field_defs,
+    validate_name,
+    validate_statuses,
+    validate_template_key,
+)
+from app.services.lookup import get_owned
+from app.services.uow import unit_of_work
+
+
+def statuses_of(template: CaseTemplate) -> list[StatusDef]:
+    """The template's statuses as domain values."""
+    return [StatusDef(s["name"], StatusType(s["type"])) for s in template.statuses]
+
+
+def field_defs_of(template: CaseTemplate) -> list[FieldDef]:
+    """The template's custom field definitions as domain values."""
+    return [
+        FieldDef(f["key"], f["label"], FieldType(f["type"]), bool(f["required"]))
+        for f in template.field_definitions
+    ]
+
+
+def _emails(emails: list[str]) -> list[str]:
+    return list(
+        dict.fromkeys(
+            normalize_email(e, field=f"notificationEmails.{i}") for i, e in enumerate(emails)
+        )
+    )
+
+
+def _status_rows(statuses: list[StatusDef]) -> list[dict[str, str]]:
+    return [{"name": s.name.strip(), "type": s.type.value} for s in statuses]
+
+
+def _field_rows(defs: list[FieldDef]) -> list[dict[str, object]]:
+    return [{**asdict(d), "type": d.type.value, "label": d.label.strip()} for d in defs]
+
+
+async def create_template(
+    *,
+    actor: Principal,
+    name: str,
+    key: str,
+    statuses: list[StatusDef] | None = None,
+    field_definitions: list[FieldDef] | None = None,
+    notification_emails: list[str] | None = None,
+    assignment_policy: AssignmentPolicy = AssignmentPolicy.MANUAL,
+) -> CaseTemplate:
+    """Create a template; statuses default to Open, Pending, Approved, Declined."""
+    require(actor, Operation.MANAGE_TEMPLATES)
+    name = validate_name(name)
+    validate_template_key(key)
+    statuses = list(statuses) if statuses is not None else list(DEFAULT_STATUSES)
+    validate_statuses(statuses)
+    defs = field_definitions or []
+    validate_field_defs(defs)
+    emails = _emails(notification_emails or [])
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        if await CaseTemplate.filter(organization_id=actor.organization_id, key=key).exists():
+            raise ValidationError.of("key", f"a template with key '{key}' already exists")
+        template = await CaseTemplate.create(
+            organization_id=actor.organization_id,
+            name=name,
+            key=key,
+            statuses=_status_rows(statuses),
+            field_definitions=_field_rows(defs),
+            notification_emails=emails,
+            assignment_policy=assignment_policy.value,
+            assignment_user_ids=[],
+            assignment_team_ids=[],
+        )
+        await uow.emit(
+            "case-template.created",
+            subject_type="case_template",
+            subject_id=template.id,
+            payload={"key": key, "name": name},
+        )
+    return template
+
+
+async def update_template(
+    *,
+    actor: Principal,
+    template_id: int,
+    name: str | None = None,
+    statuses: list[StatusDef] | None = None,
+    field_definitions: list[FieldDef] | None = None,
+    notification_emails: list[str] | None = None,
+    assignment_policy: AssignmentPolicy | None = None,
+) -> CaseTemplate:
+    """Change a template; omitted arguments stay as they are. Applies to existing cases."""
+    require(actor, Operation.MANAGE_TEMPLATES)
+    changed: list[str] = []
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        template = await get_owned(CaseTemplate, actor, template_id, lock=True)
+        if name is not None:
+            template.name = validate_name(name)
+            changed.append("name")
+        if statuses is not None:
+            validate_statuses(statuses)
+            await _check_statuses_in_use(template, statuses)
+            template.statuses = _status_rows(statuses)
+            changed.append("statuses")
+        if field_definitions is not None:
+            validate_field_defs(field_definitions)
+            template.field_definitions = _field_rows(field_definitions)
+            changed.append("field_definitions")
+        if notification_emails is not None:
+            template.notification_emails = _emails(notification_emails)
+            changed.append("notification_emails")
+        if assignment_policy is not None:
+            template.assignment_policy = assignment_policy.value
+            changed.append("assignment_policy")
+        if not changed:
+            raise ValidationError.of("input", "nothing to update: give at least one setting")
+        await template.save()
+        await uow.emit(
+            "case-template.updated",
+            subject_type="case_template",
+            subject_id=template.id,
+            payload={"changed": changed},
+        )
+    return template
+
+
+async def archive_template(*, actor: Principal, template_id: int) -> CaseTemplate:
+    """Archive a template: existing cases go on, no new case may use it."""
+    require(actor, Operation.MANAGE_TEMPLATES)
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        template = await get_owned(CaseTemplate, actor, template_id, lock=True)
+        if template.archived_at is not None:
+            raise ValidationError.of("id", "the template is already archived")
+        template.archived_at = dt.datetime.now(dt.UTC)
+        await template.save(update_fields=["archived_at", "updated_at"])
+        await uow.emit(
+            "case-template.archived",
+            subject_type="case_template",
+            subject_id=template.id,
+            payload={},
+        )
+    return template
+
+
+async def _check_statuses_in_use(template: CaseTemplate, statuses: list[StatusDef]) -> None:
+    kept = {s.name.strip() for s in statuses}
+    in_use = set(
+        await Case.filter(template_id=template.id).distinct().values_list("status", flat=True)
+    )
+    missing = sorted(str(s) for s in in_use - kept)
+    if missing:
+        raise ValidationError.of(
+            "statuses", f"cases of this template are in status {', '.join(missing)}; keep it"
+        )

@@ -1,0 +1,174 @@
+"""Users, teams and API keys of an organization."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tortoise.transactions import in_transaction
+
+from app.db.models import ApiKey, Organization, Team, TeamMember, User
+from app.domain.emails import normalize_email
+from app.domain.errors import ValidationError
+from app.domain.permissions import Operation, require
+from app.domain.principal import Actor, ActorType, Principal, Role
+from app.domain.templates import validate_name
+from app.events.log import append_event
+from app.services.auth import mint_key
+from app.services.lookup import get_owned, get_owned_many
+from app.services.uow import unit_of_work
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    """A newly created API key: the row, and the secret shown exactly once."""
+
+    key: ApiKey
+    secret: str
+
+
+async def create_user(*, actor: Principal, email: str, name: str, role: Role) -> User:
+    """Add a user to the caller's organization."""
+    require(actor, Operation.MANAGE_USERS)
+    email = normalize_email(email)
+    name = validate_name(name)
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        if await User.filter(organization_id=actor.organization_id, email=email).exists():
+            raise ValidationError.of("email", f"a user with email {email} already exists")
+        user = await User.create(
+            organization_id=actor.organization_id, email=email, name=name, role=role
+        )
+        await uow.emit(
+            "user.created",
+            subject_type="user",
+            subject_id=user.id,
+            payload={"email": email, "role": role.value},
+        )
+    return user
+
+
+async def create_team(*, actor: Principal, name: str, member_ids: list[int]) -> Team:
+    """Create a team, optionally with its first members."""
+    require(actor, Operation.MANAGE_USERS)
+    name = validate_name(name)
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        if await Team.filter(organization_id=actor.organization_id, name=name).exists():
+            raise ValidationError.of("name", f"a team named '{name}' already exists")
+        members = await get_owned_many(User, actor, _unique(member_ids), field="memberIds")
+        team = await Team.create(organization_id=actor.organization_id, name=name)
+        for user in members:
+            await TeamMember.create(team_id=team.id, user_id=user.id)
+        await uow.emit(
+            "team.created",
+            subject_type="team",
+            subject_id=team.id,
+            payload={"name": name, "member_ids": [u.id for u in members]},
+        )
+    return team
+
+
+async def set_team_members(*, actor: Principal, team_id: int, member_ids: list[int]) -> Team:
+    """Replace a team's members with exactly the given users."""
+    require(actor, Operation.MANAGE_USERS)
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        team = await get_owned(Team, actor, team_id, field="teamId", lock=True)
+        members = await get_owned_many(User, actor, _unique(member_ids), field="memberIds")
+        wanted = {u.id for u in members}
+        current = set(await TeamMember.filter(team_id=team.id).values_list("user_id", flat=True))
+        if wanted - current:
+            for user_id in sorted(wanted - current):
+                await TeamMember.create(team_id=team.id, user_id=user_id)
+        if current - wanted:
+            await TeamMember.filter(team_id=team.id, user_id__in=current - wanted).delete()
+        await uow.emit(
+            "team.members-set",
+            subject_type="team",
+            subject_id=team.id,
+            payload={"added": sorted(wanted - current), "removed": sorted(current - wanted)},
+        )
+    return team
+
+
+async def create_api_key(
+    *, actor: Principal, name: str, user_id: int | None, role: Role | None
+) -> IssuedKey:
+    """Mint a key for a user of the organization (it acts with the user's role) or, with no
+    user, a service key with its own role."""
+    require(actor, Operation.MANAGE_API_KEYS)
+    name = validate_name(name)
+    if user_id is not None and role is not None:
+        raise ValidationError.of("role", "a user's key acts with the user's role; omit role")
+    if user_id is None and role is None:
+        raise ValidationError.of("role", "a service key (no userId) needs a role")
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        user = await get_owned(User, actor, user_id, field="userId") if user_id else None
+        issued = await _insert_key(actor.organization_id, name, user, role)
+        await uow.emit(
+            "api-key.created",
+            subject_type="api_key",
+            subject_id=issued.key.id,
+            payload={"name": name, "user_id": user_id, "prefix": issued.key.prefix},
+        )
+    return issued
+
+
+async def revoke_api_key(*, actor: Principal, key_id: int) -> ApiKey:
+    """Revoke a key: admins any key of the organization, others only their own."""
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
+        key = await get_owned(ApiKey, actor, key_id, field="id", lock=True)
+        if key.user_id is None or key.user_id != actor.user_id:
+            require(actor, Operation.MANAGE_API_KEYS)
+        if key.revoked_at is not None:
+            raise ValidationError.of("id", "the key is already revoked")
+        key.revoked_at = dt.datetime.now(dt.UTC)
+        await key.save(update_fields=["revoked_at"])
+        await uow.emit("api-key.revoked", subject_type="api_key", subject_id=key.id, payload={})
+    return key
+
+
+async def bootstrap_api_key(
+    *, organization_name: str, email: str, role: Role, key_name: str = "cli"
+) -> IssuedKey:
+    """Operator provisioning (CLI): create the organization and user when missing and mint a
+    key for the user. Runs without a principal: whoever can run the CLI owns the database."""
+    email = normalize_email(email)
+    organization_name = validate_name(organization_name, field="org")
+    async with in_transaction():
+        org, _ = await Organization.get_or_create(name=organization_name)
+        user = await User.filter(organization_id=org.id, email=email).first()
+        if user is None:
+            user = await User.create(
+                organization_id=org.id, email=email, name=email.split("@")[0], role=role
+            )
+            await _log_system(org.id, "user.created", "user", user.id, {"email": email})
+        issued = await _insert_key(org.id, key_name, user, None)
+        await _log_system(org.id, "api-key.created", "api_key", issued.key.id, {"name": key_name})
+    return issued
+
+
+async def _log_system(
+    org_id: int, name: str, subject_type: str, subject_id: int, payload: dict[str, object]
+) -> None:
+    await append_event(
+        organization_id=org_id,
+        name=name,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        actor=Actor(ActorType.SYSTEM, "cli"),
+        payload=payload,
+    )
+
+
+async def _insert_key(org_id: int, name: str, user: User | None, role: Role | None) -> IssuedKey:
+    secret, prefix, digest = mint_key()
+    key = await ApiKey.create(
+        organization_id=org_id,
+        user_id=user.id if user else None,
+        name=name,
+        role=user.role if user else role,
+        prefix=prefix,
+        key_hash=digest,
+    )
+    return IssuedKey(key=key, secret=secret)
+
+
+def _unique(ids: list[int]) -> list[int]:
+    return list(dict.fromkeys(ids))

@@ -1,0 +1,41 @@
+"""One settings object, read from the environment. Nothing else reads os.environ."""
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """casegraph configuration; every field maps to the upper-case environment variable."""
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite://data/casegraph.sqlite3",
+        description="Tortoise URL: sqlite://PATH or postgres://USER:PASS@HOST:PORT/DB",
+    )
+    broadcast_url: str = Field(
+        default="memory://", description="broadcaster URL: memory:// or redis://HOST:PORT"
+    )
+    host: str = Field(default="127.0.0.1", description="address `serve` binds")
+    port: int = Field(default=8000, description="port `serve` binds")
+    log_level: str = Field(default="info", description="debug, info, warning or error")
+    demo_seed: bool = Field(
+        default=True,
+        description="on `serve`, create a demo organization, admin and API key when the "
+        "database holds no organization",
+    )
+    migrate_on_start: bool = Field(
+        default=True, description="on `serve`, apply pending migrations before listening"
+    )
+    allowed_origins: list[str] = Field(
+        default_factory=list,
+        description="browser origins allowed to open GraphQL WebSockets (JSON list)",
+    )
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8000", description="base of links in emails and the banner"
+    )
+
+
+def get_settings() -> Settings:
+    """Read the settings from the environment now."""
+    return Settings()

@@ -1,0 +1,74 @@
+"""Test fixtures: one database per session (SQLite in memory, or a fresh PostgreSQL database
+when DATABASE_URL names PostgreSQL), emptied after every test; the real app over ASGI."""
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from tortoise.context import tortoise_test_context
+from tortoise.contrib.test import truncate_all_models
+
+from app.db.config import MODEL_MODULES, dialect_of
+from app.events.broadcast import make_broadcast
+from app.events.publisher import publisher
+from app.main import create_app
+from app.settings import Settings, get_settings
+from tests.api import Api, new_org
+
+SETTINGS = get_settings()
+ON_POSTGRES = dialect_of(SETTINGS.database_url) == "postgres"
+
+
+def _test_db_url(settings: Settings) -> str:
+    if not ON_POSTGRES:
+        return "sqlite://:memory:"
+    server = settings.database_url.rsplit("/", 1)[0]
+    return f"{server}/casegraph_test_{{}}"
+
+
+@pytest.fixture(scope="session")
+async def db() -> AsyncIterator[object]:
+    async with tortoise_test_context(MODEL_MODULES, db_url=_test_db_url(SETTINGS)) as ctx:
+        yield ctx
+        if ON_POSTGRES:
+            conn = ctx.db()
+            await conn.close()
+            await conn.db_delete()
+
+
+@pytest.fixture(scope="session")
+async def broadcast(db: object) -> AsyncIterator[object]:
+    async with make_broadcast(SETTINGS.broadcast_url) as bc:
+        publisher.broadcast = bc
+        yield bc
+        publisher.broadcast = None
+
+
+@pytest.fixture(autouse=True)
+async def clean(db: object, broadcast: object) -> AsyncIterator[None]:
+    yield
+    await truncate_all_models()
+
+
+@pytest.fixture(scope="session")
+def app(db: object) -> object:
+    return create_app(SETTINGS, manage_database=False)
+
+
+@pytest.fixture
+async def client(app: object) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        yield c
+
+
+@pytest.fixture
+async def admin(client: httpx.AsyncClient) -> Api:
+    """An admin of a fresh organization, calling the API over HTTP."""
+    return await new_org(client, "Acme")
+
+
+@pytest.fixture
+async def other_admin(client: httpx.AsyncClient) -> Api:
+    """An admin of a second organization, for tenancy tests."""
+    return await new_org(client, "Globex")
