@@ -67,3 +67,60 @@ async def new_org(client: httpx.AsyncClient, name: str) -> Api:
         organization_name=name, email=f"admin@{name.lower()}.example", role=Role.ADMIN
     )
     return Api(client, issued.secret)
+
+
+TEMPLATE_CREATE = """
+mutation($input: CaseTemplateCreateInput!) {
+  caseTemplateCreate(input: $input) {
+    __typename
+    ... on CaseTemplatePayload { caseTemplate { id key } }
+    ... on Error { message code }
+  }
+}
+"""
+
+INQUIRY_CREATE = """
+mutation($input: InquiryCreateInput!) {
+  inquiryCreate(input: $input) {
+    __typename
+    ... on InquiryPayload { inquiry { id status } }
+    ... on Error { message code }
+  }
+}
+"""
+
+CASE_CREATE = """
+mutation($input: CaseCreateInput!) {
+  caseCreate(input: $input) {
+    __typename
+    ... on CasePayload { case { id name status state version } }
+    ... on ValidationError { message code field problems { field message } }
+    ... on Error { message code }
+  }
+}
+"""
+
+
+async def make_template(api: Api, key: str = "KYC", **extra: Any) -> str:
+    """Create a template and return its global id."""
+    data = await api(TEMPLATE_CREATE, input={"name": f"{key} review", "key": key, **extra})
+    result = data["caseTemplateCreate"]
+    assert result["__typename"] == "CaseTemplatePayload", result
+    return str(result["caseTemplate"]["id"])
+
+
+async def make_inquiry(api: Api, **fields: Any) -> str:
+    """Create an inquiry and return its global id."""
+    data = await api(INQUIRY_CREATE, input=fields)
+    result = data["inquiryCreate"]
+    assert result["__typename"] == "InquiryPayload", result
+    return str(result["inquiry"]["id"])
+
+
+async def make_case(api: Api, template_id: str, **extra: Any) -> dict[str, Any]:
+    """Create a case and return id, name, status, state and version."""
+    data = await api(CASE_CREATE, input={"templateId": template_id, **extra})
+    result = data["caseCreate"]
+    assert result["__typename"] == "CasePayload", result
+    case: dict[str, Any] = result["case"]
+    return case

@@ -7,6 +7,16 @@ from app.domain.errors import FieldProblem, ValidationError
 from app.domain.templates import FieldDef, FieldType
 
 
+_EXPECTED = {
+    FieldType.STRING: "a string",
+    FieldType.INTEGER: "an integer",
+    FieldType.NUMBER: "a number",
+    FieldType.BOOLEAN: "a boolean",
+    FieldType.DATE: "a date as YYYY-MM-DD",
+    FieldType.JSON: "JSON",
+}
+
+
 def _type_ok(kind: FieldType, value: Any) -> bool:
     match kind:
         case FieldType.STRING:
@@ -48,8 +58,7 @@ def validate_field_values(
         if d is None:
             problems.append(FieldProblem(f"{field}.{key}", "is not a field of this template"))
         elif value is not None and not _type_ok(d.type, value):
-            expected = "a date as YYYY-MM-DD" if d.type is FieldType.DATE else f"a {d.type.value}"
-            problems.append(FieldProblem(f"{field}.{key}", f"must be {expected}"))
+            problems.append(FieldProblem(f"{field}.{key}", f"must be {_EXPECTED[d.type]}"))
     result = values if merged is None else merged
     for d in defs:
         if d.required and result.get(d.key) is None:

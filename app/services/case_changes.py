@@ -77,8 +77,8 @@ async def assign_case(
         if assignee_id is not None:
             await check_assignee(actor, assignee_id, field="assigneeId")
         if case.assignee_id == assignee_id:
-            who = f"user {assignee_id}" if assignee_id else "nobody"
-            raise ValidationError.of("assigneeId", f"the case is already assigned to {who}")
+            state = "assigned to that user" if assignee_id else "unassigned"
+            raise ValidationError.of("assigneeId", f"the case is already {state}")
         previous = case.assignee_id
         who_acts = actor.actor
         case.assignee_id = assignee_id
