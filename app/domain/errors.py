@@ -42,7 +42,8 @@ class NotFoundError(DomainError):
     code = "NOT_FOUND"
 
     def __init__(self, type_name: str, ident: object, field: str = "id") -> None:
-        super().__init__(f"{type_name} {ident} not found")
+        super().__init__(f"{field}: {type_name} not found")
+        self.ident = ident
         self.type_name = type_name
         self.field = field
 
