@@ -6,7 +6,6 @@ from typing import Any
 from app.domain.errors import FieldProblem, ValidationError
 from app.domain.templates import FieldDef, FieldType
 
-
 _EXPECTED = {
     FieldType.STRING: "a string",
     FieldType.INTEGER: "an integer",

@@ -11,12 +11,13 @@ from strawberry.types import Info
 from app.db import models
 from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, ValidationError
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_id, decode_optional
 from app.graphql.pagination import Connection, query_connection
 from app.graphql.types.cases import Case
 from app.graphql.types.common import CaseState, InquiryStatus, RowNode
+from app.graphql.types.events import SUBJECT_TYPE_NAMES, Event
 from app.graphql.types.objects import Account, Inquiry, Report
 from app.graphql.types.templates import CaseTemplate
 from app.graphql.types.tenancy import ApiKey, Organization, Team, User, Viewer
@@ -105,12 +106,14 @@ def _org(info: Info) -> int:
     return int(info.context.require_principal().organization_id)
 
 
-NEWEST_FIRST = Ordering("id", descending=True)
+SUBJECT_TYPES_BY_NAME = {name: kind for kind, name in SUBJECT_TYPE_NAMES.items()}
 
 
 @strawberry.type(description="Read the case graph of the caller's organization.")
 class Query:
-    node: relay.Node = relay.node(description="Fetch any object by its global id.")
+    node: relay.Node | None = relay.node(
+        description="Fetch any object by its global id; null when absent or not visible."
+    )
 
     @strawberry.field(description="The caller: organization, role, user and key.")
     async def viewer(self, info: Info) -> Viewer:
@@ -218,6 +221,27 @@ class Query:
         if report_type is not None:
             query = query.filter(report_type=report_type)
         return await _list(query, Report, first, after, last, before)
+
+    @strawberry.field(description="The organization's event log, oldest first.")
+    async def events(
+        self,
+        info: Info,
+        names: list[str] | None = None,
+        subject_id: relay.GlobalID | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Event]:
+        query = models.Event.filter(organization_id=_org(info))
+        if names:
+            query = query.filter(name__in=names)
+        if subject_id is not None:
+            subject_type = SUBJECT_TYPES_BY_NAME.get(subject_id.type_name)
+            if subject_type is None or not subject_id.node_id.isdigit():
+                raise as_graphql_error(ValidationError.of("subjectId", "is not an object id"))
+            query = query.filter(subject_type=subject_type, subject_id=int(subject_id.node_id))
+        return await _list(query, Event, first, after, last, before, newest=False)
 
     @strawberry.field(description="Users of the organization, oldest first.")
     async def users(
