@@ -192,7 +192,7 @@ async def test_create_rejects_unknown_template_object_and_bad_sla(admin):
     assert wrong_kind["caseCreate"]["problems"] == [
         {
             "field": "templateId",
-            "message": "expected the id of a CaseTemplate, got one of a Inquiry",
+            "message": "expected an id of type CaseTemplate, got one of type Inquiry",
         }
     ]
     sla = await admin(CASE_CREATE, input={"templateId": live, "slaExpiresInSeconds": 0})

@@ -9,7 +9,7 @@ def decode_id(gid: relay.GlobalID, *types: str, field: str) -> int:
     """The database id inside a global id of one of ``types``."""
     if gid.type_name not in types:
         raise ValidationError.of(
-            field, f"expected the id of a {' or '.join(types)}, got one of a {gid.type_name}"
+            field, f"expected an id of type {' or '.join(types)}, got one of type {gid.type_name}"
         )
     try:
         return int(gid.node_id)
