@@ -28,7 +28,9 @@ mutation($id: ID!, $status: String!) {
 """
 
 ACCOUNT = """
-mutation { accountCreate(input: {referenceId: "ref-A"}) { ... on AccountPayload { account { id } } } }
+mutation {
+  accountCreate(input: {referenceId: "ref-A"}) { ... on AccountPayload { account { id } } }
+}
 """
 
 USERS = "{ users { nodes { id email } } }"
