@@ -144,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
     )
+    logging.getLogger("tortoise").setLevel(logging.WARNING)
     match args.command:
         case "serve":
             return cmd_serve(settings)

@@ -51,3 +51,6 @@ def json_object(value: Any, field: str) -> dict[str, Any] | None:
     if not isinstance(value, dict):
         raise ValidationError.of(field, "must be a JSON object")
     return value
+
+
+INPUT = strawberry.argument(description="What to do; see the input type.")

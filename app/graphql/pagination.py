@@ -1,7 +1,7 @@
 """Relay connections: page-size rules, keyset pages, and totalCount on request."""
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from graphql import GraphQLError
@@ -14,6 +14,13 @@ from app.db.reads.pagination import BadCursor, Ordering, paginate, paginate_load
 NodeType = TypeVar("NodeType")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+
+First = Annotated[
+    int | None, strawberry.argument(description="Return the first n items (1-100; default 20).")
+]
+After = Annotated[str | None, strawberry.argument(description="Return items after this cursor.")]
+Last = Annotated[int | None, strawberry.argument(description="Return the last n items (1-100).")]
+Before = Annotated[str | None, strawberry.argument(description="Return items before this cursor.")]
 
 
 @strawberry.type(description="A page of a list, with cursors to fetch the pages around it.")

@@ -2,7 +2,7 @@
 
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -14,7 +14,7 @@ from app.db.reads.pagination import Ordering
 from app.domain.errors import DomainError, ValidationError
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_id, decode_optional
-from app.graphql.pagination import Connection, query_connection
+from app.graphql.pagination import After, Before, Connection, First, Last, query_connection
 from app.graphql.types.cases import Case
 from app.graphql.types.common import CaseState, InquiryStatus, RowNode
 from app.graphql.types.events import SUBJECT_TYPE_NAMES, Event
@@ -60,14 +60,14 @@ class CaseFilterInput:
 
 @strawberry.enum(description="Sort key of a case list.")
 class CaseOrderField(Enum):
-    CREATED_AT = "created_at"
-    UPDATED_AT = "updated_at"
+    CREATED_AT = strawberry.enum_value("created_at", description="Creation time.")
+    UPDATED_AT = strawberry.enum_value("updated_at", description="Time of the last change.")
 
 
 @strawberry.enum(description="Sort direction.")
 class OrderDirection(Enum):
-    ASC = "asc"
-    DESC = "desc"
+    ASC = strawberry.enum_value("asc", description="Oldest or smallest first.")
+    DESC = strawberry.enum_value("desc", description="Newest or largest first.")
 
 
 @strawberry.input(description="How to sort a case list (ties broken by id).")
@@ -130,7 +130,11 @@ class Query:
         )
 
     @strawberry.field(description="One case by global id; null when absent or not visible.")
-    async def case(self, info: Info, id: relay.GlobalID) -> Case | None:
+    async def case(
+        self,
+        info: Info,
+        id: Annotated[relay.GlobalID, strawberry.argument(description="The case.")],
+    ) -> Case | None:
         if id.type_name != "Case":
             return None
         nodes = await Case.resolve_nodes(info=info, node_ids=[id.node_id])
@@ -140,12 +144,16 @@ class Query:
     async def cases(
         self,
         info: Info,
-        filter: CaseFilterInput | None = None,
-        order_by: CaseOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        filter: Annotated[
+            CaseFilterInput | None, strawberry.argument(description="Conditions to match.")
+        ] = None,
+        order_by: Annotated[
+            CaseOrder | None, strawberry.argument(description="Sort order; newest first.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Case]:
         order = order_by or CaseOrder()
         column = "id" if order.field is CaseOrderField.CREATED_AT else order.field.value
@@ -163,11 +171,13 @@ class Query:
     async def case_templates(
         self,
         info: Info,
-        include_archived: bool = False,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        include_archived: Annotated[
+            bool, strawberry.argument(description="Include archived templates.")
+        ] = False,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[CaseTemplate]:
         query = models.CaseTemplate.filter(organization_id=_org(info))
         if not include_archived:
@@ -178,12 +188,16 @@ class Query:
     async def inquiries(
         self,
         info: Info,
-        status: InquiryStatus | None = None,
-        reference_id: str | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        status: Annotated[
+            InquiryStatus | None, strawberry.argument(description="Only this status.")
+        ] = None,
+        reference_id: Annotated[
+            str | None, strawberry.argument(description="Only this reference id.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Inquiry]:
         query = models.Inquiry.filter(organization_id=_org(info))
         if status is not None:
@@ -196,11 +210,13 @@ class Query:
     async def accounts(
         self,
         info: Info,
-        reference_id: str | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        reference_id: Annotated[
+            str | None, strawberry.argument(description="Only this reference id.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Account]:
         query = models.Account.filter(organization_id=_org(info))
         if reference_id is not None:
@@ -211,11 +227,13 @@ class Query:
     async def reports(
         self,
         info: Info,
-        report_type: str | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        report_type: Annotated[
+            str | None, strawberry.argument(description="Only this report type.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Report]:
         query = models.Report.filter(organization_id=_org(info))
         if report_type is not None:
@@ -226,12 +244,17 @@ class Query:
     async def events(
         self,
         info: Info,
-        names: list[str] | None = None,
-        subject_id: relay.GlobalID | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        names: Annotated[
+            list[str] | None, strawberry.argument(description="Only these event names.")
+        ] = None,
+        subject_id: Annotated[
+            relay.GlobalID | None,
+            strawberry.argument(description="Only events about this object."),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Event]:
         query = models.Event.filter(organization_id=_org(info))
         if names:
@@ -247,10 +270,10 @@ class Query:
     async def users(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[User]:
         query = models.User.filter(organization_id=_org(info))
         return await _list(query, User, first, after, last, before, newest=False)
@@ -259,10 +282,10 @@ class Query:
     async def teams(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Team]:
         query = models.Team.filter(organization_id=_org(info))
         return await _list(query, Team, first, after, last, before, newest=False)

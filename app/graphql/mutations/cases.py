@@ -17,7 +17,7 @@ from app.graphql.errors import (
     attempt,
 )
 from app.graphql.ids import decode_id, decode_optional
-from app.graphql.inputs import json_object, keep_unset, object_refs, principal
+from app.graphql.inputs import INPUT, json_object, keep_unset, object_refs, principal
 from app.graphql.types.cases import Case, CaseComment
 from app.graphql.types.objects import Document
 from app.services import case_changes, case_objects, cases
@@ -187,7 +187,9 @@ def _payload(row: object) -> CasePayload:
 @strawberry.type
 class CaseMutations:
     @strawberry.mutation(description="Open a case of a template.")
-    async def case_create(self, info: Info, input: CaseCreateInput) -> CaseCreateResult:
+    async def case_create(
+        self, info: Info, input: Annotated[CaseCreateInput, INPUT]
+    ) -> CaseCreateResult:
         async def run() -> CasePayload:
             fields = json_object(input.fields, "fields")
             row = await cases.create_case(
@@ -204,7 +206,9 @@ class CaseMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Merge field values and set or clear the SLA.")
-    async def case_update(self, info: Info, input: CaseUpdateInput) -> CaseUpdateResult:
+    async def case_update(
+        self, info: Info, input: Annotated[CaseUpdateInput, INPUT]
+    ) -> CaseUpdateResult:
         async def run() -> CasePayload:
             fields = json_object(input.fields, "fields")
             row = await case_changes.update_case(
@@ -219,7 +223,9 @@ class CaseMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Link objects to a case (linking one twice is a no-op).")
-    async def case_add_objects(self, info: Info, input: CaseObjectsInput) -> CaseAddObjectsResult:
+    async def case_add_objects(
+        self, info: Info, input: Annotated[CaseObjectsInput, INPUT]
+    ) -> CaseAddObjectsResult:
         async def run() -> CasePayload:
             row = await case_objects.add_objects(
                 actor=principal(info),
@@ -235,7 +241,7 @@ class CaseMutations:
         description="Unlink objects from a case (unlinking an absent one is a no-op)."
     )
     async def case_remove_objects(
-        self, info: Info, input: CaseObjectsInput
+        self, info: Info, input: Annotated[CaseObjectsInput, INPUT]
     ) -> CaseRemoveObjectsResult:
         async def run() -> CasePayload:
             row = await case_objects.remove_objects(
@@ -250,7 +256,7 @@ class CaseMutations:
 
     @strawberry.mutation(description="Attach a JSON document from another system to a case.")
     async def case_attach_data(
-        self, info: Info, input: CaseAttachDataInput
+        self, info: Info, input: Annotated[CaseAttachDataInput, INPUT]
     ) -> CaseAttachDataResult:
         async def run() -> CaseAttachDataPayload:
             case, document = await case_objects.attach_data(
@@ -267,7 +273,9 @@ class CaseMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Assign a case to a user, or unassign it.")
-    async def case_assign(self, info: Info, input: CaseAssignInput) -> CaseAssignResult:
+    async def case_assign(
+        self, info: Info, input: Annotated[CaseAssignInput, INPUT]
+    ) -> CaseAssignResult:
         async def run() -> CasePayload:
             row = await case_changes.assign_case(
                 actor=principal(info),
@@ -282,7 +290,9 @@ class CaseMutations:
     @strawberry.mutation(
         description="Set a case's status: an end status resolves, leaving one reopens."
     )
-    async def case_set_status(self, info: Info, input: CaseSetStatusInput) -> CaseSetStatusResult:
+    async def case_set_status(
+        self, info: Info, input: Annotated[CaseSetStatusInput, INPUT]
+    ) -> CaseSetStatusResult:
         async def run() -> CasePayload:
             row = await case_changes.set_case_status(
                 actor=principal(info),
@@ -296,7 +306,9 @@ class CaseMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Replace a case's tags.")
-    async def case_set_tags(self, info: Info, input: CaseSetTagsInput) -> CaseSetTagsResult:
+    async def case_set_tags(
+        self, info: Info, input: Annotated[CaseSetTagsInput, INPUT]
+    ) -> CaseSetTagsResult:
         async def run() -> CasePayload:
             row = await case_changes.set_case_tags(
                 actor=principal(info),
@@ -310,7 +322,7 @@ class CaseMutations:
 
     @strawberry.mutation(description="Comment on a case.")
     async def case_comment_add(
-        self, info: Info, input: CaseCommentAddInput
+        self, info: Info, input: Annotated[CaseCommentAddInput, INPUT]
     ) -> CaseCommentAddResult:
         async def run() -> CaseCommentAddPayload:
             row = await case_objects.add_comment(

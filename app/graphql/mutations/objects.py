@@ -16,7 +16,7 @@ from app.graphql.errors import (
     attempt,
 )
 from app.graphql.ids import decode_id, decode_optional
-from app.graphql.inputs import json_object, keep_unset, principal
+from app.graphql.inputs import INPUT, json_object, keep_unset, principal
 from app.graphql.types.common import InquiryStatus, ReportStatus
 from app.graphql.types.objects import Account, Inquiry, Report, Transaction, Verification
 from app.services import inquiries, records
@@ -152,7 +152,9 @@ def _account(value: relay.GlobalID | None) -> int | None:
 @strawberry.type
 class ObjectMutations:
     @strawberry.mutation(description="Record an inquiry.")
-    async def inquiry_create(self, info: Info, input: InquiryCreateInput) -> InquiryCreateResult:
+    async def inquiry_create(
+        self, info: Info, input: Annotated[InquiryCreateInput, INPUT]
+    ) -> InquiryCreateResult:
         async def run() -> InquiryPayload:
             row = await inquiries.create_inquiry(
                 actor=principal(info),
@@ -168,7 +170,9 @@ class ObjectMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Change an inquiry's attributes.")
-    async def inquiry_update(self, info: Info, input: InquiryUpdateInput) -> InquiryUpdateResult:
+    async def inquiry_update(
+        self, info: Info, input: Annotated[InquiryUpdateInput, INPUT]
+    ) -> InquiryUpdateResult:
         async def run() -> InquiryPayload:
             account = input.account_id
             row = await inquiries.update_inquiry(
@@ -191,7 +195,7 @@ class ObjectMutations:
         description="Set an inquiry's status; emits inquiry.<event> (e.g. inquiry.approved)."
     )
     async def inquiry_set_status(
-        self, info: Info, input: InquirySetStatusInput
+        self, info: Info, input: Annotated[InquirySetStatusInput, INPUT]
     ) -> InquirySetStatusResult:
         async def run() -> InquiryPayload:
             row = await inquiries.set_inquiry_status(
@@ -205,7 +209,9 @@ class ObjectMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Record an account.")
-    async def account_create(self, info: Info, input: AccountCreateInput) -> AccountCreateResult:
+    async def account_create(
+        self, info: Info, input: Annotated[AccountCreateInput, INPUT]
+    ) -> AccountCreateResult:
         async def run() -> AccountPayload:
             row = await records.create_account(
                 actor=principal(info),
@@ -218,7 +224,9 @@ class ObjectMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Record a report.")
-    async def report_create(self, info: Info, input: ReportCreateInput) -> ReportCreateResult:
+    async def report_create(
+        self, info: Info, input: Annotated[ReportCreateInput, INPUT]
+    ) -> ReportCreateResult:
         async def run() -> ReportPayload:
             row = await records.create_report(
                 actor=principal(info),
@@ -233,7 +241,7 @@ class ObjectMutations:
 
     @strawberry.mutation(description="Record a verification.")
     async def verification_create(
-        self, info: Info, input: VerificationCreateInput
+        self, info: Info, input: Annotated[VerificationCreateInput, INPUT]
     ) -> VerificationCreateResult:
         async def run() -> VerificationPayload:
             row = await records.create_verification(
@@ -248,7 +256,7 @@ class ObjectMutations:
 
     @strawberry.mutation(description="Record a transaction.")
     async def transaction_create(
-        self, info: Info, input: TransactionCreateInput
+        self, info: Info, input: Annotated[TransactionCreateInput, INPUT]
     ) -> TransactionCreateResult:
         async def run() -> TransactionPayload:
             row = await records.create_transaction(

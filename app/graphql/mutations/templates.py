@@ -15,7 +15,7 @@ from app.graphql.errors import (
     attempt,
 )
 from app.graphql.ids import decode_id
-from app.graphql.inputs import principal
+from app.graphql.inputs import INPUT, principal
 from app.graphql.types.common import AssignmentPolicy, FieldType, StatusType
 from app.graphql.types.templates import CaseTemplate
 from app.services import templates as service
@@ -114,7 +114,7 @@ def _payload(row: object) -> CaseTemplatePayload:
 class TemplateMutations:
     @strawberry.mutation(description="Create a case template (admin).")
     async def case_template_create(
-        self, info: Info, input: CaseTemplateCreateInput
+        self, info: Info, input: Annotated[CaseTemplateCreateInput, INPUT]
     ) -> CaseTemplateCreateResult:
         async def run() -> CaseTemplatePayload:
             row = await service.create_template(
@@ -132,7 +132,7 @@ class TemplateMutations:
 
     @strawberry.mutation(description="Change a case template (admin); applies to existing cases.")
     async def case_template_update(
-        self, info: Info, input: CaseTemplateUpdateInput
+        self, info: Info, input: Annotated[CaseTemplateUpdateInput, INPUT]
     ) -> CaseTemplateUpdateResult:
         async def run() -> CaseTemplatePayload:
             row = await service.update_template(
@@ -150,7 +150,7 @@ class TemplateMutations:
 
     @strawberry.mutation(description="Archive a case template (admin): no new cases may use it.")
     async def case_template_archive(
-        self, info: Info, input: CaseTemplateArchiveInput
+        self, info: Info, input: Annotated[CaseTemplateArchiveInput, INPUT]
     ) -> CaseTemplateArchiveResult:
         async def run() -> CaseTemplatePayload:
             row = await service.archive_template(

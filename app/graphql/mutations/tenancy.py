@@ -14,7 +14,7 @@ from app.graphql.errors import (
     attempt,
 )
 from app.graphql.ids import decode_id, decode_optional
-from app.graphql.inputs import principal
+from app.graphql.inputs import INPUT, principal
 from app.graphql.types.common import Role
 from app.graphql.types.tenancy import ApiKey, Team, User
 from app.services import tenancy
@@ -107,7 +107,9 @@ def _users(gids: list[relay.GlobalID]) -> list[int]:
 @strawberry.type
 class TenancyMutations:
     @strawberry.mutation(description="Add a user to the organization (admin).")
-    async def user_create(self, info: Info, input: UserCreateInput) -> UserCreateResult:
+    async def user_create(
+        self, info: Info, input: Annotated[UserCreateInput, INPUT]
+    ) -> UserCreateResult:
         async def run() -> UserCreatePayload:
             row = await tenancy.create_user(
                 actor=principal(info), email=input.email, name=input.name, role=input.role
@@ -117,7 +119,9 @@ class TenancyMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Create a team (admin).")
-    async def team_create(self, info: Info, input: TeamCreateInput) -> TeamCreateResult:
+    async def team_create(
+        self, info: Info, input: Annotated[TeamCreateInput, INPUT]
+    ) -> TeamCreateResult:
         async def run() -> TeamPayload:
             row = await tenancy.create_team(
                 actor=principal(info), name=input.name, member_ids=_users(input.member_ids)
@@ -128,7 +132,7 @@ class TenancyMutations:
 
     @strawberry.mutation(description="Replace a team's members (admin).")
     async def team_set_members(
-        self, info: Info, input: TeamSetMembersInput
+        self, info: Info, input: Annotated[TeamSetMembersInput, INPUT]
     ) -> TeamSetMembersResult:
         async def run() -> TeamPayload:
             row = await tenancy.set_team_members(
@@ -141,7 +145,9 @@ class TenancyMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Create an API key (admin); the secret is returned once.")
-    async def api_key_create(self, info: Info, input: ApiKeyCreateInput) -> ApiKeyCreateResult:
+    async def api_key_create(
+        self, info: Info, input: Annotated[ApiKeyCreateInput, INPUT]
+    ) -> ApiKeyCreateResult:
         async def run() -> ApiKeyCreatePayload:
             issued = await tenancy.create_api_key(
                 actor=principal(info),
@@ -154,7 +160,9 @@ class TenancyMutations:
         return await attempt(run)
 
     @strawberry.mutation(description="Revoke an API key: admins any key, others their own.")
-    async def api_key_revoke(self, info: Info, input: ApiKeyRevokeInput) -> ApiKeyRevokeResult:
+    async def api_key_revoke(
+        self, info: Info, input: Annotated[ApiKeyRevokeInput, INPUT]
+    ) -> ApiKeyRevokeResult:
         async def run() -> ApiKeyRevokePayload:
             row = await tenancy.revoke_api_key(
                 actor=principal(info), key_id=decode_id(input.id, "ApiKey", field="id")

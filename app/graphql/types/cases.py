@@ -9,7 +9,7 @@ from tortoise.models import Model
 
 from app.db import models
 from app.domain.objects import ObjectType
-from app.graphql.pagination import Connection, list_connection
+from app.graphql.pagination import After, Before, Connection, First, Last, list_connection
 from app.graphql.types.common import Actor, CaseState, RowNode, actor_of
 from app.graphql.types.events import Event
 from app.graphql.types.objects import NODE_OF_MODEL, Account, Inquiry, LinkedObject, Report
@@ -122,10 +122,10 @@ class Case(RowNode):
     async def objects(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[LinkedObject]:
         loaders = info.context.loaders
         links = await loaders.case_links.load(self.row.id)
@@ -166,10 +166,10 @@ class Case(RowNode):
     async def comments(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[CaseComment]:
         rows = await info.context.loaders.case_comments.load(self.row.id)
         return list_connection(
@@ -180,10 +180,10 @@ class Case(RowNode):
     async def events(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Event]:
         rows = await info.context.loaders.events("case").load(self.row.id)
         return list_connection(

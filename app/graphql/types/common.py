@@ -1,6 +1,7 @@
 """Enums, the node base class and the actor pair shared by every type."""
 
 from collections.abc import Iterable
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self
 
 import strawberry
@@ -19,20 +20,100 @@ if TYPE_CHECKING:
     from app.graphql.context import Context
     from app.graphql.types.tenancy import ApiKey, User
 
-strawberry.enum(
-    Role, description="A user's role: viewers read, reviewers work cases, admins manage."
+
+def expose_enum(cls: type[Enum], description: str, values: dict[str, str]) -> None:
+    """Register a domain enum with GraphQL, describing the enum and each value."""
+    strawberry.enum(cls, description=description)
+    definition = cls.__strawberry_definition__  # type: ignore[attr-defined]
+    for value in definition.values:
+        value.description = values[value.name]
+
+
+expose_enum(
+    Role,
+    "A user's role: what it may do.",
+    {
+        "ADMIN": "Everything, including templates, users, teams and API keys.",
+        "REVIEWER": "Reads everything; works cases and records objects.",
+        "VIEWER": "Reads everything; changes nothing.",
+    },
 )
-strawberry.enum(Availability, description="Whether a reviewer receives new cases.")
-strawberry.enum(ActorType, description="Kind of actor that made a change.")
-strawberry.enum(CaseState, description="Open until an end status is entered.")
-strawberry.enum(
+expose_enum(
+    Availability,
+    "Whether a reviewer receives new cases.",
+    {
+        "AVAILABLE": "Receives new cases.",
+        "BUSY": "Keeps assigned cases, receives no new ones.",
+        "UNAVAILABLE": "Receives nothing; open cases are handed back.",
+    },
+)
+expose_enum(
+    ActorType,
+    "Kind of actor that made a change.",
+    {
+        "USER": "A person (id: user id).",
+        "API_KEY": "An API key (id: key id).",
+        "WORKFLOW_RUN": "A workflow run (id: run id).",
+        "ASSIGNMENT_POLICY": "A template's assignment policy (id: template id).",
+        "SYSTEM": "The operator's command line.",
+    },
+)
+expose_enum(
+    CaseState,
+    "Open until an end status is entered.",
+    {"OPEN": "Under review.", "RESOLVED": "In an end status; `resolution` names it."},
+)
+expose_enum(
     StatusType,
-    description="Initial (new cases start here), intermediate (stages) or end (decisions).",
+    "Role of a status within its template.",
+    {
+        "INITIAL": "New cases start here; exactly one per template.",
+        "INTERMEDIATE": "A stage of the investigation.",
+        "END": "A decision: entering it resolves the case.",
+    },
 )
-strawberry.enum(FieldType, description="Value type of a custom case field.")
-strawberry.enum(InquiryStatus, description="Lifecycle status of an inquiry.")
-strawberry.enum(ReportStatus, description="Status of a report run.")
-strawberry.enum(AssignmentPolicy, description="Who receives a new case of a template.")
+expose_enum(
+    FieldType,
+    "Value type of a custom case field.",
+    {
+        "STRING": "Text.",
+        "INTEGER": "A whole number.",
+        "NUMBER": "Any number.",
+        "BOOLEAN": "true or false.",
+        "DATE": "A calendar date, YYYY-MM-DD.",
+        "JSON": "Any JSON value.",
+    },
+)
+expose_enum(
+    InquiryStatus,
+    "Lifecycle status of an inquiry (Persona's).",
+    {
+        "CREATED": "Created; the end user has not started.",
+        "PENDING": "The end user started submitting.",
+        "COMPLETED": "Every required check passed.",
+        "FAILED": "Out of attempts.",
+        "EXPIRED": "Not finished in time.",
+        "NEEDS_REVIEW": "Marked for manual review.",
+        "APPROVED": "Approved by a reviewer or workflow.",
+        "DECLINED": "Declined by a reviewer or workflow.",
+    },
+)
+expose_enum(
+    ReportStatus,
+    "Status of a report run.",
+    {"PENDING": "Running.", "READY": "Finished.", "ERRORED": "Failed to run."},
+)
+expose_enum(
+    AssignmentPolicy,
+    "Who receives a new case of a template.",
+    {
+        "MANUAL": "Nobody until someone assigns the case.",
+        "INQUIRY_CREATOR": "The user who created the first linked inquiry.",
+        "CASE_CREATOR": "The user who created the case (or owns the key that did).",
+        "ROUND_ROBIN": "The next member of the pool in turn.",
+        "FEWEST_CASES": "The pool member with the fewest open cases.",
+    },
+)
 
 
 @strawberry.type(description="A Node backed by one organization-scoped database row.")

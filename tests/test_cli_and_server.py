@@ -1,0 +1,158 @@
+"""The command line and a real server: migrations on a fresh database, provisioning a key,
+serving over uvicorn, health, GraphiQL, schema export."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.events.publisher import publisher
+from tests.conftest import ON_POSTGRES, SETTINGS
+
+ROOT = Path(__file__).resolve().parents[1]
+VIEWER = "{ viewer { role user { email } organization { name } } }"
+
+
+def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _psql(sql: str) -> None:
+    import asyncio
+
+    import asyncpg
+
+    async def run() -> None:
+        conn = await asyncpg.connect(SETTINGS.database_url)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    asyncio.run(run())
+
+
+@pytest.fixture
+def fresh_database_url(tmp_path: Path) -> Iterator[str]:
+    """A database no test has touched: a new SQLite file, or a new PostgreSQL database."""
+    if not ON_POSTGRES:
+        yield f"sqlite://{tmp_path}/fresh.sqlite3"
+        return
+    name = f"casegraph_cli_{uuid.uuid4().hex[:12]}"
+    _psql(f'CREATE DATABASE "{name}"')
+    try:
+        yield SETTINGS.database_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_migrate_provision_and_serve(fresh_database_url):
+    env = {"DATABASE_URL": fresh_database_url, "BROADCAST_URL": SETTINGS.broadcast_url}
+    first = _cli("migrate", env=env)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("applied 1 migration(s): 0_")
+    again = _cli("migrate", env=env)
+    assert again.stdout == "applied 0 migration(s)\n"
+
+    key = _cli("create-api-key", "--org", "Initech", "--email", "ops@initech.example", env=env)
+    assert key.returncode == 0, key.stderr
+    secret = key.stdout.strip()
+    assert key.stdout == secret + "\n" and secret.startswith("cg_")
+
+    port = _free_port()
+    with subprocess.Popen(
+        [sys.executable, "-m", "app", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env={**os.environ, **env, "DEMO_SEED": "false", "LOG_LEVEL": "warning"},
+    ) as server:
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    health = httpx.get(f"{base}/healthz", timeout=1)
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "server did not start"
+                    time.sleep(0.2)
+            assert health.json() == {"status": "ok", "database": "ok", "broadcast": "ok"}
+            answer = httpx.post(
+                f"{base}/graphql",
+                json={"query": VIEWER},
+                headers={"Authorization": f"Bearer {secret}"},
+            )
+            assert answer.json() == {
+                "data": {
+                    "viewer": {
+                        "role": "ADMIN",
+                        "user": {"email": "ops@initech.example"},
+                        "organization": {"name": "Initech"},
+                    }
+                }
+            }
+            page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
+            assert page.status_code == 200 and "graphiql" in page.text.lower()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def test_the_migration_history_matches_the_models():
+    check = _cli("makemigrations", "--check", env={})
+    assert check.returncode == 0, check.stderr
+    assert check.stdout == (
+        "sqlite: migrations match the models\npostgres: migrations match the models\n"
+    )
+
+
+def test_schema_graphql_is_exported_from_the_code():
+    exported = _cli("export-schema", env={})
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout == (ROOT / "schema.graphql").read_text()
+
+
+def test_create_api_key_rejects_a_bad_email(tmp_path):
+    env = {"DATABASE_URL": f"sqlite://{tmp_path}/x.sqlite3"}
+    assert _cli("migrate", env=env).returncode == 0
+    bad = _cli("create-api-key", "--org", "X", "--email", "nope", env=env)
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr == "error: email: 'nope' is not a valid email address\n"
+
+
+async def test_health_reports_a_missing_broadcast(client):
+    assert (await client.get("/healthz")).json() == {
+        "status": "ok",
+        "database": "ok",
+        "broadcast": "ok",
+    }
+    saved, publisher.broadcast = publisher.broadcast, None
+    try:
+        response = await client.get("/healthz")
+    finally:
+        publisher.broadcast = saved
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "database": "ok",
+        "broadcast": "unreachable",
+    }
