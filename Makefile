@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test check lint typecheck imports schema schema-check migrations migrations-check bench
+.PHONY: run test check lint typecheck imports schema schema-check migrations migrations-check
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,8 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff format --check app tests bench
-	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/ruff format --check app tests
+	$(VENV)/bin/ruff check app tests
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -42,5 +42,3 @@ migrations-check: $(STAMP)
 
 check: lint typecheck imports schema-check migrations-check test
 
-bench: $(STAMP)
-	$(PY) -m bench.api

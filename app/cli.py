@@ -99,7 +99,7 @@ def cmd_serve(settings: Settings) -> int:
         applied = asyncio.run(upgrade(settings.database_url))
         if applied:
             log.info("applied migrations: %s", ", ".join(applied))
-    if settings.demo_seed:
+    if settings.seeds_demo:
         issued = asyncio.run(_with_orm(settings, seed_demo))
         if issued is not None:
             print(

@@ -19,10 +19,10 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="address `serve` binds")
     port: int = Field(default=8000, description="port `serve` binds")
     log_level: str = Field(default="info", description="debug, info, warning or error")
-    demo_seed: bool = Field(
-        default=True,
+    demo_seed: bool | None = Field(
+        default=None,
         description="on `serve`, create a demo organization, admin and API key when the "
-        "database holds no organization",
+        "database holds no organization; unset means on for SQLite, off for PostgreSQL",
     )
     migrate_on_start: bool = Field(
         default=True, description="on `serve`, apply pending migrations before listening"
@@ -34,6 +34,14 @@ class Settings(BaseSettings):
     public_base_url: str = Field(
         default="http://127.0.0.1:8000", description="base of links in emails and the banner"
     )
+
+
+    @property
+    def seeds_demo(self) -> bool:
+        """Whether `serve` seeds the demo: the embedded default does, production does not."""
+        if self.demo_seed is not None:
+            return self.demo_seed
+        return self.database_url.startswith("sqlite://")
 
 
 def get_settings() -> Settings:

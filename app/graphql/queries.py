@@ -9,6 +9,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from app.db import models
+from app.db.reads import lists
 from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
 from app.domain.errors import DomainError, ValidationError
@@ -179,9 +180,7 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[CaseTemplate]:
-        query = models.CaseTemplate.filter(organization_id=_org(info))
-        if not include_archived:
-            query = query.filter(archived_at__isnull=True)
+        query = lists.templates(_org(info), include_archived=include_archived)
         return await _list(query, CaseTemplate, first, after, last, before, newest=False)
 
     @strawberry.field(description="Inquiries, newest first.")
@@ -199,11 +198,7 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Inquiry]:
-        query = models.Inquiry.filter(organization_id=_org(info))
-        if status is not None:
-            query = query.filter(status=status)
-        if reference_id is not None:
-            query = query.filter(reference_id=reference_id)
+        query = lists.inquiries(_org(info), status=status, reference_id=reference_id)
         return await _list(query, Inquiry, first, after, last, before)
 
     @strawberry.field(description="Accounts, newest first.")
@@ -218,9 +213,7 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Account]:
-        query = models.Account.filter(organization_id=_org(info))
-        if reference_id is not None:
-            query = query.filter(reference_id=reference_id)
+        query = lists.accounts(_org(info), reference_id=reference_id)
         return await _list(query, Account, first, after, last, before)
 
     @strawberry.field(description="Reports, newest first.")
@@ -235,9 +228,7 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Report]:
-        query = models.Report.filter(organization_id=_org(info))
-        if report_type is not None:
-            query = query.filter(report_type=report_type)
+        query = lists.reports(_org(info), report_type=report_type)
         return await _list(query, Report, first, after, last, before)
 
     @strawberry.field(description="The organization's event log, oldest first.")
@@ -256,14 +247,13 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Event]:
-        query = models.Event.filter(organization_id=_org(info))
-        if names:
-            query = query.filter(name__in=names)
+        subject = None
         if subject_id is not None:
             subject_type = SUBJECT_TYPES_BY_NAME.get(subject_id.type_name)
             if subject_type is None or not subject_id.node_id.isdigit():
                 raise as_graphql_error(ValidationError.of("subjectId", "is not an object id"))
-            query = query.filter(subject_type=subject_type, subject_id=int(subject_id.node_id))
+            subject = (subject_type, int(subject_id.node_id))
+        query = lists.events(_org(info), names=names, subject=subject)
         return await _list(query, Event, first, after, last, before, newest=False)
 
     @strawberry.field(description="Users of the organization, oldest first.")
@@ -275,7 +265,7 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[User]:
-        query = models.User.filter(organization_id=_org(info))
+        query = lists.users(_org(info))
         return await _list(query, User, first, after, last, before, newest=False)
 
     @strawberry.field(description="Teams of the organization, oldest first.")
@@ -287,7 +277,7 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Team]:
-        query = models.Team.filter(organization_id=_org(info))
+        query = lists.teams(_org(info))
         return await _list(query, Team, first, after, last, before, newest=False)
 
 

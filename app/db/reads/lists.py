@@ -1,0 +1,58 @@
+"""Organization-scoped list queries behind the top-level connections."""
+
+from tortoise.queryset import QuerySet
+
+from app.db.models import Account, CaseTemplate, Event, Inquiry, Report, Team, User
+from app.domain.objects import InquiryStatus
+
+
+def templates(organization_id: int, *, include_archived: bool) -> QuerySet[CaseTemplate]:
+    """Case templates, archived ones only when asked."""
+    query = CaseTemplate.filter(organization_id=organization_id)
+    return query if include_archived else query.filter(archived_at__isnull=True)
+
+
+def inquiries(
+    organization_id: int, *, status: InquiryStatus | None, reference_id: str | None
+) -> QuerySet[Inquiry]:
+    """Inquiries, optionally of one status or reference id."""
+    query = Inquiry.filter(organization_id=organization_id)
+    if status is not None:
+        query = query.filter(status=status)
+    if reference_id is not None:
+        query = query.filter(reference_id=reference_id)
+    return query
+
+
+def accounts(organization_id: int, *, reference_id: str | None) -> QuerySet[Account]:
+    """Accounts, optionally with one reference id."""
+    query = Account.filter(organization_id=organization_id)
+    return query if reference_id is None else query.filter(reference_id=reference_id)
+
+
+def reports(organization_id: int, *, report_type: str | None) -> QuerySet[Report]:
+    """Reports, optionally of one type."""
+    query = Report.filter(organization_id=organization_id)
+    return query if report_type is None else query.filter(report_type=report_type)
+
+
+def events(
+    organization_id: int, *, names: list[str] | None, subject: tuple[str, int] | None
+) -> QuerySet[Event]:
+    """The event log, optionally of some names or about one subject."""
+    query = Event.filter(organization_id=organization_id)
+    if names:
+        query = query.filter(name__in=names)
+    if subject is not None:
+        query = query.filter(subject_type=subject[0], subject_id=subject[1])
+    return query
+
+
+def users(organization_id: int) -> QuerySet[User]:
+    """Users of the organization."""
+    return User.filter(organization_id=organization_id)
+
+
+def teams(organization_id: int) -> QuerySet[Team]:
+    """Teams of the organization."""
+    return Team.filter(organization_id=organization_id)
