@@ -35,7 +35,6 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:8000", description="base of links in emails and the banner"
     )
 
-
     @property
     def seeds_demo(self) -> bool:
         """Whether `serve` seeds the demo: the embedded default does, production does not."""

@@ -27,7 +27,9 @@ def _undocumented() -> list[str]:
                     if not arg.description:
                         missing.append(f"{name}.{field_name}({arg_name})")
         if isinstance(kind, GraphQLEnumType):
-            missing.extend(f"{name}.{v}" for v, value in kind.values.items() if not value.description)
+            missing.extend(
+                f"{name}.{v}" for v, value in kind.values.items() if not value.description
+            )
     return missing
 
 
