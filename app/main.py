@@ -14,6 +14,7 @@ from app.graphql.schema import schema
 from app.graphql.view import GraphQLApp
 from app.health import healthz
 from app.settings import Settings
+from app.workers.runner import Workers
 
 
 def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette:
@@ -31,9 +32,13 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             make_broadcast(settings.broadcast_url) as broadcast,
         ):
             publisher.broadcast = broadcast
+            workers = Workers(settings)
+            if settings.workers_enabled:
+                workers.start()
             try:
                 yield
             finally:
+                await workers.stop()
                 publisher.broadcast = None
 
     return Starlette(

@@ -34,6 +34,24 @@ class Settings(BaseSettings):
     public_base_url: str = Field(
         default="http://127.0.0.1:8000", description="base of links in emails and the banner"
     )
+    smtp_url: str | None = Field(
+        default=None,
+        description="smtp://[user:pass@]host[:port][?starttls=true] or smtps://...; "
+        "unset: emails are written to the log",
+    )
+    smtp_from: str = Field(default="casegraph@localhost", description="sender of emails")
+    workers_enabled: bool = Field(
+        default=True, description="run the event-log workers (assignment backlog, notifications)"
+    )
+    worker_poll_seconds: float = Field(
+        default=0.5, description="how often workers look for new events and due emails"
+    )
+    notify_retry_base_seconds: float = Field(
+        default=5.0, description="first email retry delay; doubles per attempt"
+    )
+    notify_max_attempts: int = Field(
+        default=8, description="email attempts before a delivery is marked failed"
+    )
 
     @property
     def seeds_demo(self) -> bool:

@@ -15,6 +15,7 @@ class Operation(StrEnum):
     MANAGE_TEMPLATES = "manage_templates"
     MANAGE_USERS = "manage_users"
     MANAGE_API_KEYS = "manage_api_keys"
+    READ_DELIVERIES = "read_deliveries"
 
 
 _ALL = frozenset(Role)
@@ -28,6 +29,7 @@ ALLOWED: dict[Operation, frozenset[Role]] = {
     Operation.MANAGE_TEMPLATES: _ADMINS,
     Operation.MANAGE_USERS: _ADMINS,
     Operation.MANAGE_API_KEYS: _ADMINS,
+    Operation.READ_DELIVERIES: _ADMINS,
 }
 
 

@@ -13,15 +13,18 @@ from app.db.reads import lists
 from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
 from app.domain.errors import DomainError, ValidationError
+from app.domain.permissions import Operation, require
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_id, decode_optional
 from app.graphql.pagination import After, Before, Connection, First, Last, query_connection
+from app.graphql.types.assignment import AssignmentExplanation, NotificationDelivery
 from app.graphql.types.cases import Case
 from app.graphql.types.common import CaseState, InquiryStatus, RowNode
 from app.graphql.types.events import SUBJECT_TYPE_NAMES, Event
 from app.graphql.types.objects import Account, Inquiry, Report
 from app.graphql.types.templates import CaseTemplate
 from app.graphql.types.tenancy import ApiKey, Organization, Team, User, Viewer
+from app.services import assignment_commands
 
 
 @strawberry.input(description="Which cases to list; every given condition must hold.")
@@ -128,6 +131,7 @@ class Query:
             role=p.role,
             user=User.from_row(user) if user else None,
             api_key=ApiKey.from_row(key) if key else None,
+            user_id=p.user_id,
         )
 
     @strawberry.field(description="One case by global id; null when absent or not visible.")
@@ -167,6 +171,40 @@ class Query:
         return await query_connection(
             query, ordering, Case.from_row, first=first, after=after, last=last, before=before
         )
+
+    @strawberry.field(description="What the case's assignment policy would do now (no change).")
+    async def case_assignment_preview(
+        self,
+        info: Info,
+        id: Annotated[relay.GlobalID, strawberry.argument(description="The case.")],
+    ) -> AssignmentExplanation:
+        try:
+            decision = await assignment_commands.preview(
+                actor=info.context.require_principal(),
+                case_id=decode_id(id, "Case", field="id"),
+            )
+        except DomainError as exc:
+            raise as_graphql_error(exc) from None
+        return AssignmentExplanation.from_decision(decision)
+
+    @strawberry.field(description="Email deliveries, newest first (admins).")
+    async def notification_deliveries(
+        self,
+        info: Info,
+        status: Annotated[
+            str | None, strawberry.argument(description="pending, sent or failed.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[NotificationDelivery]:
+        try:
+            require(info.context.require_principal(), Operation.READ_DELIVERIES)
+        except DomainError as exc:
+            raise as_graphql_error(exc) from None
+        query = lists.deliveries(_org(info), status=status)
+        return await _list(query, NotificationDelivery, first, after, last, before)
 
     @strawberry.field(description="Case templates, oldest first.")
     async def case_templates(

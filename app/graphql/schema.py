@@ -11,6 +11,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 
 from app.graphql.auth import RequireAuthentication
+from app.graphql.mutations.assignment import AssignmentMutations
 from app.graphql.mutations.cases import CaseMutations
 from app.graphql.mutations.objects import ObjectMutations
 from app.graphql.mutations.templates import TemplateMutations
@@ -22,7 +23,9 @@ from app.graphql.types.objects import Document, Transaction, Verification
 
 
 @strawberry.type(description="Change the case graph. Every mutation returns a result union.")
-class Mutation(TemplateMutations, CaseMutations, ObjectMutations, TenancyMutations):
+class Mutation(
+    TemplateMutations, CaseMutations, AssignmentMutations, ObjectMutations, TenancyMutations
+):
     pass
 
 

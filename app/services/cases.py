@@ -4,13 +4,15 @@ import datetime as dt
 from typing import Any
 
 from app.db.models import Case, CaseObject, CaseTemplate
+from app.domain.assignment import AssignmentPolicy
 from app.domain.errors import LimitExceededError, ValidationError
 from app.domain.fields import validate_field_values
-from app.domain.objects import MAX_OBJECTS_PER_CASE
+from app.domain.objects import MAX_OBJECTS_PER_CASE, ObjectType
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.tags import normalize_tags, tag_index
 from app.domain.templates import initial_status
+from app.services import assignment
 from app.services.case_rules import (
     ObjectRef,
     check_assignee,
@@ -95,4 +97,12 @@ async def create_case(
                 subject_id=case.id,
                 payload={"assignee_id": assignee_id, "previous_assignee_id": None},
             )
+        elif template.assignment_policy != AssignmentPolicy.MANUAL:
+            inquiries = [r.id for r in refs if r.type is ObjectType.INQUIRY]
+            decision = await assignment.decide(
+                template,
+                case_creator=actor.user_id,
+                inquiry_creator=await assignment.inquiry_creator_user_id(inquiries),
+            )
+            await assignment.apply_decision(uow, template, case, decision)
     return case

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import asdict
 
-from app.db.models import Case, CaseTemplate
+from app.db.models import Case, CaseTemplate, Team, User
 from app.domain.assignment import AssignmentPolicy
 from app.domain.emails import normalize_email
 from app.domain.errors import ValidationError
@@ -20,7 +20,8 @@ from app.domain.templates import (
     validate_statuses,
     validate_template_key,
 )
-from app.services.lookup import get_owned
+from app.domain.values import KEEP, KeepType
+from app.services.lookup import get_owned, get_owned_many
 from app.services.uow import unit_of_work
 
 
@@ -104,6 +105,9 @@ async def update_template(
     field_definitions: list[FieldDef] | None = None,
     notification_emails: list[str] | None = None,
     assignment_policy: AssignmentPolicy | None = None,
+    assignment_user_ids: list[int] | None = None,
+    assignment_team_ids: list[int] | None = None,
+    assignment_capacity: int | KeepType | None = KEEP,
 ) -> CaseTemplate:
     """Change a template; omitted arguments stay as they are. Applies to existing cases."""
     require(actor, Operation.MANAGE_TEMPLATES)
@@ -128,6 +132,23 @@ async def update_template(
         if assignment_policy is not None:
             template.assignment_policy = assignment_policy.value
             changed.append("assignment_policy")
+        if assignment_user_ids is not None:
+            users = await get_owned_many(
+                User, actor, list(dict.fromkeys(assignment_user_ids)), field="assignmentUserIds"
+            )
+            template.assignment_user_ids = [u.id for u in users]
+            changed.append("assignment_user_ids")
+        if assignment_team_ids is not None:
+            teams = await get_owned_many(
+                Team, actor, list(dict.fromkeys(assignment_team_ids)), field="assignmentTeamIds"
+            )
+            template.assignment_team_ids = [t.id for t in teams]
+            changed.append("assignment_team_ids")
+        if assignment_capacity is not KEEP:
+            if assignment_capacity is not None and assignment_capacity < 1:
+                raise ValidationError.of("assignmentCapacity", "must be at least 1, or null")
+            template.assignment_capacity = assignment_capacity
+            changed.append("assignment_capacity")
         if not changed:
             raise ValidationError.of("input", "nothing to update: give at least one setting")
         await template.save()

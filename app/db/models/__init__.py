@@ -2,6 +2,7 @@
 
 from app.db.models.cases import Case, CaseComment, CaseObject
 from app.db.models.events import Event
+from app.db.models.notifications import ConsumerPosition, Notification, NotificationDelivery
 from app.db.models.objects import (
     OBJECT_MODELS,
     Account,
@@ -22,9 +23,12 @@ __all__ = [
     "CaseComment",
     "CaseObject",
     "CaseTemplate",
+    "ConsumerPosition",
     "Document",
     "Event",
     "Inquiry",
+    "Notification",
+    "NotificationDelivery",
     "Organization",
     "Report",
     "Team",

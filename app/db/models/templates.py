@@ -23,6 +23,8 @@ class CaseTemplate(Model):
     assignment_user_ids = fields.JSONField()
     assignment_team_ids = fields.JSONField()
     assignment_capacity = fields.IntField(null=True)
+    # user id of the last policy assignment: where round robin continues
+    assignment_cursor = fields.IntField(null=True)
     # the last case number handed out; incremented under a row lock
     last_case_number = fields.IntField(default=0)
     archived_at = fields.DatetimeField(null=True)

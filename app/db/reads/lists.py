@@ -2,7 +2,17 @@
 
 from tortoise.queryset import QuerySet
 
-from app.db.models import Account, CaseTemplate, Event, Inquiry, Report, Team, User
+from app.db.models import (
+    Account,
+    CaseTemplate,
+    Event,
+    Inquiry,
+    Notification,
+    NotificationDelivery,
+    Report,
+    Team,
+    User,
+)
 from app.domain.objects import InquiryStatus
 
 
@@ -56,3 +66,17 @@ def users(organization_id: int) -> QuerySet[User]:
 def teams(organization_id: int) -> QuerySet[Team]:
     """Teams of the organization."""
     return Team.filter(organization_id=organization_id)
+
+
+def notifications(
+    organization_id: int, *, user_id: int | None, unread: bool | None
+) -> QuerySet[Notification]:
+    """A user's inbox (nothing for a service key)."""
+    query = Notification.filter(organization_id=organization_id, user_id=user_id or -1)
+    return query if unread is None else query.filter(read_at__isnull=unread)
+
+
+def deliveries(organization_id: int, *, status: str | None) -> QuerySet[NotificationDelivery]:
+    """Email deliveries, optionally of one status."""
+    query = NotificationDelivery.filter(organization_id=organization_id)
+    return query if status is None else query.filter(status=status)

@@ -15,7 +15,7 @@ from app.graphql.errors import (
     attempt,
 )
 from app.graphql.ids import decode_id
-from app.graphql.inputs import INPUT, principal
+from app.graphql.inputs import INPUT, keep_unset, principal
 from app.graphql.types.common import AssignmentPolicy, FieldType, StatusType
 from app.graphql.types.templates import CaseTemplate
 from app.services import templates as service
@@ -70,6 +70,16 @@ class CaseTemplateUpdateInput:
     assignment_policy: AssignmentPolicy | None = strawberry.field(
         default=None, description="New assignment policy."
     )
+    assignment_user_ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Users in the assignment pool (replaces the list)."
+    )
+    assignment_team_ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Teams whose members join the pool (replaces the list)."
+    )
+    assignment_capacity: int | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Most open cases a member may hold to receive another; null: no limit.",
+    )
 
 
 @strawberry.input(description="The template to archive.")
@@ -104,6 +114,12 @@ def _fields(items: list[CaseFieldDefinitionInput] | None) -> list[FieldDef] | No
     if items is None:
         return None
     return [FieldDef(f.key, f.label, f.type, f.required) for f in items]
+
+
+def _gids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> list[int] | None:
+    if gids is None:
+        return None
+    return [decode_id(g, type_name, field=f"{field}.{i}") for i, g in enumerate(gids)]
 
 
 def _payload(row: object) -> CaseTemplatePayload:
@@ -143,6 +159,9 @@ class TemplateMutations:
                 field_definitions=_fields(input.field_definitions),
                 notification_emails=input.notification_emails,
                 assignment_policy=input.assignment_policy,
+                assignment_user_ids=_gids(input.assignment_user_ids, "User", "assignmentUserIds"),
+                assignment_team_ids=_gids(input.assignment_team_ids, "Team", "assignmentTeamIds"),
+                assignment_capacity=keep_unset(input.assignment_capacity),
             )
             return _payload(row)
 

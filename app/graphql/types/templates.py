@@ -3,9 +3,11 @@
 import datetime as dt
 
 import strawberry
+from strawberry.types import Info
 
 from app.db import models
 from app.graphql.types.common import AssignmentPolicy, FieldType, RowNode, StatusType
+from app.graphql.types.tenancy import Team, User
 
 
 @strawberry.type(description="A status of a template.")
@@ -57,6 +59,22 @@ class CaseTemplate(RowNode):
     @strawberry.field(description="Who receives new cases of this template.")
     def assignment_policy(self) -> AssignmentPolicy:
         return AssignmentPolicy(self.row.assignment_policy)
+
+    @strawberry.field(description="Users in the assignment pool.")
+    async def assignment_users(self, info: Info) -> list[User]:
+        rows = await info.context.loaders.rows(models.User).load_many(self.row.assignment_user_ids)
+        return [User.from_row(r) for r in rows if r is not None]
+
+    @strawberry.field(description="Teams whose members are in the assignment pool.")
+    async def assignment_teams(self, info: Info) -> list[Team]:
+        rows = await info.context.loaders.rows(models.Team).load_many(self.row.assignment_team_ids)
+        return [Team.from_row(r) for r in rows if r is not None]
+
+    @strawberry.field(
+        description="Most open cases a pool member may hold to receive another; null: no limit."
+    )
+    def assignment_capacity(self) -> int | None:
+        return self.row.assignment_capacity
 
     @strawberry.field(description="Whether the template is archived (no new cases).")
     def archived(self) -> bool:

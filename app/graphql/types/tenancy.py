@@ -1,12 +1,19 @@
 """Organization, users, teams and API keys."""
 
 import datetime as dt
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
 from app.db import models
+from app.db.reads import lists
+from app.db.reads.pagination import Ordering
+from app.graphql.pagination import After, Before, Connection, First, Last, query_connection
 from app.graphql.types.common import Availability, Role, RowNode
+
+if TYPE_CHECKING:
+    from app.graphql.types.assignment import Notification
 
 
 @strawberry.type(description="A tenant: every object belongs to exactly one organization.")
@@ -101,3 +108,33 @@ class Viewer:
         description="The user behind the key; null for service keys."
     )
     api_key: ApiKey | None = strawberry.field(description="The API key used for this request.")
+    user_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(
+        description="The caller's in-app inbox, newest first (empty for service keys)."
+    )
+    async def notifications(
+        self,
+        info: Info,
+        unread: Annotated[
+            bool | None, strawberry.argument(description="true: only unread; false: only read.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Annotated["Notification", strawberry.lazy("app.graphql.types.assignment")]]:
+        from app.graphql.types.assignment import Notification
+
+        query = lists.notifications(
+            info.context.require_principal().organization_id, user_id=self.user_id, unread=unread
+        )
+        return await query_connection(
+            query,
+            Ordering("id", descending=True),
+            Notification.from_row,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )

@@ -1,0 +1,55 @@
+"""Runs the workers in the background of a server process, polling the log."""
+
+import asyncio
+import contextlib
+import logging
+
+from app.settings import Settings
+from app.workers.assignment_backlog import AssignmentBacklog
+from app.workers.consumer import LogConsumer
+from app.workers.mailer import Mailer, make_mailer
+from app.workers.notifications import EmailSender, NotificationFanout, RetryPolicy
+
+log = logging.getLogger(__name__)
+
+
+class Workers:
+    """The consumers and the email sender of one process."""
+
+    def __init__(self, settings: Settings, mailer: Mailer | None = None) -> None:
+        self.consumers: list[LogConsumer] = [
+            AssignmentBacklog(),
+            NotificationFanout(settings.public_base_url),
+        ]
+        self.sender = EmailSender(
+            mailer or make_mailer(settings.smtp_url, settings.smtp_from),
+            RetryPolicy(settings.notify_retry_base_seconds, settings.notify_max_attempts),
+        )
+        self.poll_seconds = settings.worker_poll_seconds
+        self._task: asyncio.Task[None] | None = None
+
+    async def run_once(self) -> None:
+        """One pass: every consumer catches up, then due emails go out."""
+        for consumer in self.consumers:
+            await consumer.drain()
+        await self.sender.run_once()
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                await self.run_once()
+            except Exception:
+                log.exception("worker pass failed; retrying")
+            await asyncio.sleep(self.poll_seconds)
+
+    def start(self) -> None:
+        """Start polling in the background."""
+        self._task = asyncio.create_task(self._loop(), name="casegraph-workers")
+
+    async def stop(self) -> None:
+        """Stop polling (the current pass is cancelled; its transaction rolls back)."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
