@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import logging
+import subprocess
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from app.settings import Settings, get_settings
 
 log = logging.getLogger("casegraph")
 T = TypeVar("T")
+DIALECTS = ("sqlite", "postgres")
 
 
 def _ensure_sqlite_dir(database_url: str) -> None:
@@ -41,24 +43,28 @@ def cmd_migrate(settings: Settings) -> int:
     return 0
 
 
-def cmd_makemigrations(name: str, check: bool) -> int:
-    status = 0
-    for dialect in ("sqlite", "postgres"):
-        if check:
-            pending = asyncio.run(pending_changes(dialect))
-            if pending is not None:
-                print(
-                    f"{dialect}: the models changed without a migration; run "
-                    f"`python -m app makemigrations NAME`:\n{pending}",
-                    file=sys.stderr,
-                )
-                status = 1
-            else:
-                print(f"{dialect}: migrations match the models")
-        else:
-            written = asyncio.run(make_migration(dialect, name))
-            print(f"{dialect}: {written or 'no changes'}")
-    return status
+def cmd_makemigrations(name: str, check: bool, only: str | None) -> int:
+    if only is None:
+        # Aerich keeps class-level state per dialect: give each dialect a fresh process
+        status = 0
+        for dialect in DIALECTS:
+            args = ["makemigrations", name, "--only", dialect, *(["--check"] if check else [])]
+            status |= subprocess.run([sys.executable, "-m", "app", *args], check=False).returncode
+        return status
+    if check:
+        pending = asyncio.run(pending_changes(only))
+        if pending is not None:
+            print(
+                f"{only}: the models changed without a migration; run "
+                f"`python -m app makemigrations NAME`:\n{pending}",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"{only}: migrations match the models", flush=True)
+        return 0
+    written = asyncio.run(make_migration(only, name))
+    print(f"{only}: {written or 'no changes'}", flush=True)
+    return 0
 
 
 def cmd_create_api_key(settings: Settings, org: str, email: str, role: Role) -> int:
@@ -129,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     mk = sub.add_parser("makemigrations", help="write migrations for both dialects")
     mk.add_argument("name", nargs="?", default="update")
     mk.add_argument("--check", action="store_true", help="fail if the models need a migration")
+    mk.add_argument("--only", choices=DIALECTS, help="one dialect (default: both)")
     key = sub.add_parser("create-api-key", help="print a new API key (creates org and user)")
     key.add_argument("--org", required=True)
     key.add_argument("--email", required=True)
@@ -151,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         case "migrate":
             return cmd_migrate(settings)
         case "makemigrations":
-            return cmd_makemigrations(args.name, args.check)
+            return cmd_makemigrations(args.name, args.check, args.only)
         case "create-api-key":
             return cmd_create_api_key(settings, args.org, args.email, Role(args.role))
         case "export-schema":

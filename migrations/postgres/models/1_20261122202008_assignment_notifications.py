@@ -8,40 +8,6 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
         CREATE TABLE IF NOT EXISTS "consumer_position" (
     "name" VARCHAR(64) NOT NULL PRIMARY KEY,
     "last_event_id" BIGINT NOT NULL,
-    "updated_at" TIMESTAMP NOT NULL
-) /* How far a durable consumer has read the event log (one row per consumer). */;
-        CREATE TABLE IF NOT EXISTS "notification" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "event_id" BIGINT NOT NULL,
-    "name" VARCHAR(64) NOT NULL,
-    "case_id" INT,
-    "message" VARCHAR(300) NOT NULL,
-    "read_at" TIMESTAMP,
-    "created_at" TIMESTAMP NOT NULL,
-    "organization_id" INT NOT NULL REFERENCES "organization" ("id") ON DELETE CASCADE,
-    "user_id" INT NOT NULL REFERENCES "user" ("id") ON DELETE CASCADE,
-    CONSTRAINT "uid_notificatio_user_id_7a4ff6" UNIQUE ("user_id", "event_id")
-) /* An entry of a user's in-app inbox; (user, event) is unique. */;
-        CREATE TABLE IF NOT EXISTS "notification_delivery" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "event_id" BIGINT NOT NULL,
-    "recipient" VARCHAR(254) NOT NULL,
-    "subject" VARCHAR(300) NOT NULL,
-    "body" TEXT NOT NULL,
-    "status" VARCHAR(16) NOT NULL,
-    "attempts" INT NOT NULL,
-    "last_error" TEXT,
-    "next_attempt_at" TIMESTAMP NOT NULL,
-    "sent_at" TIMESTAMP,
-    "created_at" TIMESTAMP NOT NULL,
-    "organization_id" INT NOT NULL REFERENCES "organization" ("id") ON DELETE CASCADE,
-    CONSTRAINT "uid_notificatio_event_i_82ff53" UNIQUE ("event_id", "recipient")
-) /* One email to one recipient about one event; (event, recipient) is unique. */;
-CREATE INDEX IF NOT EXISTS "idx_delivery_due" ON "notification_delivery" ("status", "next_attempt_at");
-        ALTER TABLE "case_template" ADD "assignment_cursor" INT;
-        CREATE TABLE IF NOT EXISTS "consumer_position" (
-    "name" VARCHAR(64) NOT NULL PRIMARY KEY,
-    "last_event_id" BIGINT NOT NULL,
     "updated_at" TIMESTAMPTZ NOT NULL
 );
 COMMENT ON TABLE "consumer_position" IS 'How far a durable consumer has read the event log (one row per consumer).';
@@ -81,12 +47,8 @@ COMMENT ON TABLE "notification_delivery" IS 'One email to one recipient about on
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
         ALTER TABLE "case_template" DROP COLUMN "assignment_cursor";
-        DROP TABLE IF EXISTS "notification_delivery";
         DROP TABLE IF EXISTS "notification";
-        DROP TABLE IF EXISTS "consumer_position";
-        ALTER TABLE "case_template" DROP COLUMN "assignment_cursor";
         DROP TABLE IF EXISTS "notification_delivery";
-        DROP TABLE IF EXISTS "notification";
         DROP TABLE IF EXISTS "consumer_position";"""
 
 
