@@ -20,7 +20,7 @@ class Recorder:
     received: list[Message] = field(default_factory=list)
     attempts: int = 0
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.attempts += 1
         if self.attempts <= self.refuse_first:
             return "451 4.3.0 try again later"
