@@ -1,5 +1,6 @@
 """The ASGI application: routes, and a lifespan that owns every resource."""
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -8,7 +9,7 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
 from app.db.config import tortoise_config
-from app.events.broadcast import make_broadcast
+from app.events.feed import FeedHub
 from app.events.publisher import publisher
 from app.graphql.schema import schema
 from app.graphql.view import GraphQLApp
@@ -20,7 +21,14 @@ from app.workers.runner import Workers
 def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette:
     """Build the app. ``manage_database=False`` leaves Tortoise and the broadcast to the caller
     (tests that already hold a database context)."""
-    graphql = GraphQLApp(schema, allowed_origins=settings.allowed_origins)
+    feeds = FeedHub(publisher, poll_seconds=settings.feed_poll_seconds, buffer=settings.feed_buffer)
+    graphql = GraphQLApp(
+        schema,
+        feeds=feeds,
+        settings=settings,
+        allowed_origins=settings.allowed_origins,
+        connection_init_wait_timeout=dt.timedelta(seconds=settings.ws_init_timeout_seconds),
+    )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -29,9 +37,8 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             return
         async with (
             RegisterTortoise(app, config=tortoise_config(settings.database_url)),
-            make_broadcast(settings.broadcast_url) as broadcast,
+            publisher.connected(settings.broadcast_url),
         ):
-            publisher.broadcast = broadcast
             workers = Workers(settings)
             if settings.workers_enabled:
                 workers.start()
@@ -39,7 +46,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
                 yield
             finally:
                 await workers.stop()
-                publisher.broadcast = None
+                await feeds.close()
 
     return Starlette(
         routes=[

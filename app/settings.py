@@ -46,6 +46,18 @@ class Settings(BaseSettings):
     worker_poll_seconds: float = Field(
         default=0.5, description="how often workers look for new events and due emails"
     )
+    feed_poll_seconds: float = Field(
+        default=1.0, description="live feeds ask the log for missed events after this much quiet"
+    )
+    feed_buffer: int = Field(
+        default=256, description="events queued per subscriber before a slow one is cut off"
+    )
+    feed_retention_hours: float = Field(
+        default=168.0, description="how far back a subscription may resume with `after`"
+    )
+    ws_init_timeout_seconds: float = Field(
+        default=10.0, description="a WebSocket must send connection_init within this time"
+    )
     notify_retry_base_seconds: float = Field(
         default=5.0, description="first email retry delay; doubles per attempt"
     )

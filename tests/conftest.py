@@ -9,7 +9,6 @@ from tortoise.context import tortoise_test_context
 from tortoise.contrib.test import truncate_all_models
 
 from app.db.config import MODEL_MODULES, dialect_of
-from app.events.broadcast import make_broadcast
 from app.events.publisher import publisher
 from app.main import create_app
 from app.settings import Settings, get_settings
@@ -38,10 +37,8 @@ async def db() -> AsyncIterator[object]:
 
 @pytest.fixture(scope="session")
 async def broadcast(db: object) -> AsyncIterator[object]:
-    async with make_broadcast(SETTINGS.broadcast_url) as bc:
-        publisher.broadcast = bc
+    async with publisher.connected(SETTINGS.broadcast_url) as bc:
         yield bc
-        publisher.broadcast = None
 
 
 @pytest.fixture(autouse=True)

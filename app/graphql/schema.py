@@ -17,6 +17,7 @@ from app.graphql.mutations.objects import ObjectMutations
 from app.graphql.mutations.templates import TemplateMutations
 from app.graphql.mutations.tenancy import TenancyMutations
 from app.graphql.queries import Query
+from app.graphql.subscriptions import Subscription
 from app.graphql.types.cases import Case, CaseComment
 from app.graphql.types.events import Event
 from app.graphql.types.objects import Document, Transaction, Verification
@@ -32,6 +33,7 @@ class Mutation(
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=[Case, CaseComment, Event, Document, Verification, Transaction],
     config=StrawberryConfig(),
     extensions=[

@@ -6,9 +6,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.types.unset import UNSET, UnsetType
 
+from app.events.feed import FeedHub
 from app.graphql.context import Context
 from app.services.auth import authenticate
+from app.settings import Settings
 
 
 def bearer_token(header: str | None) -> str | None:
@@ -22,21 +26,49 @@ def bearer_token(header: str | None) -> str | None:
 class GraphQLApp(GraphQL[Context, None]):
     """strawberry's ASGI app with casegraph's context."""
 
+    def __init__(self, schema: Any, *, feeds: FeedHub, settings: Settings, **kwargs: Any) -> None:
+        super().__init__(schema, **kwargs)
+        self.feeds = feeds
+        self.settings = settings
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Authenticate a WebSocket from its connection_init payload."""
+        params = context.connection_params or {}
+        header = params.get("authorization") or params.get("Authorization")
+        token = bearer_token(header) if isinstance(header, str) else None
+        principal = await authenticate(token) if token else None
+        if principal is None:
+            reason = (
+                "invalid or revoked API key"
+                if token
+                else (
+                    'authentication required: connection_init payload {"authorization": '
+                    '"Bearer <api key>"}'
+                )
+            )
+            raise ConnectionRejectionError({"message": reason, "code": "UNAUTHENTICATED"})
+        context.principal = principal
+        context.auth_error = None
+        return UNSET
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
     ) -> Context:
+        common: dict[str, Any] = {"request": request, "response": response, "feeds": self.feeds}
+        common["settings"] = self.settings
+        if isinstance(request, WebSocket):
+            return Context(principal=None, auth_error="not authenticated", **common)
         header = request.headers.get("authorization")
         token = bearer_token(header)
         if header and token is None:
             return Context(
                 principal=None,
                 auth_error="malformed Authorization header: expected `Bearer <api key>`",
-                request=request,
-                response=response,
+                **common,
             )
         principal = await authenticate(token) if token else None
         error = "invalid or revoked API key" if token and principal is None else None
-        return Context(principal=principal, auth_error=error, request=request, response=response)
+        return Context(principal=principal, auth_error=error, **common)
 
     async def get_root_value(self, request: Any) -> None:
         return None

@@ -17,7 +17,9 @@ from tortoise.transactions import in_transaction
 
 from app.db.models import Case, CaseTemplate, Event, Notification, NotificationDelivery, User
 from app.domain.ids import global_id
+from app.domain.principal import Actor, ActorType
 from app.events.envelope import EventEnvelope
+from app.services.uow import UnitOfWork
 from app.workers.consumer import LogConsumer
 from app.workers.mailer import Email, Mailer
 
@@ -74,7 +76,7 @@ class NotificationFanout(LogConsumer):
                 },
             )
             if recipient in users:
-                await Notification.get_or_create(
+                entry, created = await Notification.get_or_create(
                     user_id=users[recipient].id,
                     event_id=event.id,
                     defaults={
@@ -84,6 +86,15 @@ class NotificationFanout(LogConsumer):
                         "message": subject,
                     },
                 )
+                if created:
+                    uow = UnitOfWork(case.organization_id, Actor(ActorType.SYSTEM, self.name))
+                    await uow.emit(
+                        "notification.created",
+                        subject_type="user",
+                        subject_id=entry.user_id,
+                        payload={"notification_id": entry.id, "case_id": case.id},
+                    )
+                    outbox.extend(uow.events)
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,14 @@ def deliveries(organization_id: int, *, status: str | None) -> QuerySet[Notifica
     """Email deliveries, optionally of one status."""
     query = NotificationDelivery.filter(organization_id=organization_id)
     return query if status is None else query.filter(status=status)
+
+
+async def events_between(
+    organization_id: int, after_id: int, upto_id: int, limit: int
+) -> list[Event]:
+    """Events with after_id < id <= upto_id, oldest first (feed replay)."""
+    return await (
+        Event.filter(organization_id=organization_id, id__gt=after_id, id__lte=upto_id)
+        .order_by("id")
+        .limit(limit)
+    )

@@ -1,0 +1,103 @@
+"""From the process's feed hub to one subscriber: replay after a cursor, then live, with
+per-event authorization and the slow-subscriber cut-off."""
+
+import asyncio
+import base64
+import datetime as dt
+from collections.abc import AsyncIterator
+
+from graphql import GraphQLError
+
+from app.db.reads import lists
+from app.domain.permissions import ALLOWED, Operation
+from app.domain.principal import Principal
+from app.events.envelope import EventEnvelope
+from app.events.feed import FeedItem
+from app.graphql.context import FEED_LOADERS, Context
+from app.graphql.loaders import Loaders
+
+REPLAY_PAGE = 200
+SLOW_CLOSE_CODE = 1013  # "try again later"
+SLOW_CLOSE_REASON = "subscriber buffer full: reconnect and resume with `after`"
+_closing: set[asyncio.Task[None]] = set()
+
+
+def feed_cursor(event_id: int, created_at: dt.datetime) -> str:
+    """An opaque resume point: the event id and when it happened."""
+    raw = f"feed:{event_id}:{int(created_at.timestamp())}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _error(message: str, code: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": code})
+
+
+def decode_after(after: str | None, retention_hours: float) -> int | None:
+    """The event id to resume after; typed errors for foreign or expired cursors."""
+    if after is None:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(after + "=" * (-len(after) % 4)).decode()
+        kind, ident, stamp = raw.split(":")
+        assert kind == "feed"
+        event_id, seconds = int(ident), int(stamp)
+    except (ValueError, AssertionError, UnicodeDecodeError):
+        raise _error("after: not a feed cursor", "VALIDATION_ERROR") from None
+    horizon = dt.datetime.now(dt.UTC) - dt.timedelta(hours=retention_hours)
+    if dt.datetime.fromtimestamp(seconds, dt.UTC) < horizon:
+        raise _error(
+            f"after: the cursor is older than the {retention_hours:g}-hour replay window; "
+            "refetch with a query, then subscribe without `after`",
+            "CURSOR_EXPIRED",
+        )
+    return event_id
+
+
+def _close_socket(context: Context) -> None:
+    websocket = context.request
+    close = getattr(websocket, "close", None)
+    if close is None:
+        return
+    task = asyncio.get_running_loop().create_task(
+        close(code=SLOW_CLOSE_CODE, reason=SLOW_CLOSE_REASON)
+    )
+    _closing.add(task)
+    task.add_done_callback(_closing.discard)
+
+
+def authorize(principal: Principal, event: EventEnvelope) -> None:
+    """Checked for every delivered event: tenant, role, and the key still being live."""
+    if event.organization_id != principal.organization_id:
+        raise _error("event of another organization", "FORBIDDEN")
+    if principal.role not in ALLOWED[Operation.READ]:
+        raise _error("role may not read", "FORBIDDEN")
+    if event.name == "api-key.revoked" and event.subject_id == principal.api_key_id:
+        raise _error("the API key of this subscription was revoked", "UNAUTHENTICATED")
+
+
+async def feed(context: Context, after: str | None) -> AsyncIterator[FeedItem]:
+    """Every event of the caller's organization after the cursor, then live; while an item
+    is being resolved, FEED_LOADERS holds loaders shared with the other subscribers."""
+    principal = context.require_principal()
+    org = principal.organization_id
+    after_id = decode_after(after, context.settings.feed_retention_hours)
+    async with context.feeds.subscribe(org, lambda: _close_socket(context)) as (sub, seam):
+        last = after_id if after_id is not None else seam
+        while after_id is not None and last < seam:
+            rows = await lists.events_between(org, last, seam, REPLAY_PAGE)
+            if not rows:
+                break
+            for row in rows:
+                item = FeedItem(EventEnvelope.from_row(row))
+                authorize(principal, item.event)
+                last = row.id
+                FEED_LOADERS.set(Loaders(org))
+                yield item
+        while True:
+            item = await sub.queue.get()
+            if item.event.id <= last:
+                continue
+            authorize(principal, item.event)
+            last = item.event.id
+            FEED_LOADERS.set(item.shared.setdefault("loaders", Loaders(org)))
+            yield item
