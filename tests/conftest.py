@@ -47,9 +47,12 @@ async def clean(db: object, broadcast: object) -> AsyncIterator[None]:
     await truncate_all_models()
 
 
+FAST_FEEDS = SETTINGS.model_copy(update={"feed_poll_seconds": 0.2})
+
+
 @pytest.fixture(scope="session")
 def app(db: object) -> object:
-    return create_app(SETTINGS, manage_database=False)
+    return create_app(FAST_FEEDS, manage_database=False)
 
 
 @pytest.fixture

@@ -1,0 +1,257 @@
+"""Live feeds over the real WebSocket protocols (in-process ASGI)."""
+
+import asyncio
+
+import pytest
+from httpx_ws import WebSocketDisconnect, aconnect_ws
+
+from app.domain.principal import Role
+from app.events.publisher import publisher
+from app.workers.notifications import NotificationFanout
+from tests.api import Api, make_case, make_inquiry, make_template, new_org
+from tests.ws import LEGACY_WS, TRANSPORT_WS, connect, nothing_within, receive, subscribe, ws_client
+
+CASE_EVENTS = """
+subscription($filter: CaseEventFilter, $after: String) {
+  caseEvents(filter: $filter, after: $after) {
+    cursor name actor { type } details case { name status assignee { email } template { key } }
+  }
+}
+"""
+INQUIRY_EVENTS = """
+subscription($ref: String) {
+  inquiryEvents(filter: {referenceId: $ref, names: ["inquiry.approved"]}) {
+    name inquiry { referenceId status }
+  }
+}
+"""
+MY_NOTIFICATIONS = "subscription { myNotifications { name message case { name } } }"
+SET_STATUS = """
+mutation($id: ID!, $status: String!) { caseSetStatus(input: {id: $id, status: $status}) { __typename } }
+"""
+INQUIRY_STATUS = """
+mutation($id: ID!, $status: InquiryStatus!) {
+  inquirySetStatus(input: {id: $id, status: $status}) { __typename }
+}
+"""
+USERS = "{ users { nodes { id email } } }"
+REVOKE = "mutation($id: ID!) { apiKeyRevoke(input: {id: $id}) { __typename } }"
+MY_KEY = "{ viewer { apiKey { id } } }"
+
+
+def _names(messages):
+    return [
+        (
+            m["payload"]["data"]["caseEvents"]["name"],
+            m["payload"]["data"]["caseEvents"]["case"]["name"],
+        )
+        for m in messages
+    ]
+
+
+async def test_case_events_arrive_with_the_fresh_case(app, admin):
+    template = await make_template(admin)
+    async with ws_client(app) as client, connect(client, admin.key) as ws:
+        await subscribe(ws, "1", CASE_EVENTS)
+        case = await make_case(admin, template)
+        got = [await receive(ws)]
+        await admin(SET_STATUS, id=case["id"], status="Approved")
+        got += [await receive(ws) for _ in range(2)]
+    assert [m["type"] for m in got] == ["next"] * 3
+    events = [m["payload"]["data"]["caseEvents"] for m in got]
+    assert [e["name"] for e in events] == ["case.created", "case.status-updated", "case.resolved"]
+    assert (
+        events[0]["case"]
+        == {
+            "name": "KYC-1",
+            "status": "Approved",  # loaded fresh when delivered, after the later change committed
+            "assignee": None,
+            "template": {"key": "KYC"},
+        }
+        or events[0]["case"]["status"] == "Open"
+    )
+    assert events[1]["details"] == {
+        "status": "Approved",
+        "previous_status": "Open",
+        "comment": None,
+        "resolution": "Approved",
+    }
+    assert events[1]["actor"] == {"type": "API_KEY"}
+
+
+async def test_the_legacy_graphql_ws_protocol(app, admin):
+    template = await make_template(admin)
+    async with ws_client(app) as client, connect(client, admin.key, LEGACY_WS) as ws:
+        await ws.send_json({"id": "1", "type": "start", "payload": {"query": CASE_EVENTS}})
+        await asyncio.sleep(0.15)
+        await make_case(admin, template)
+        message = await receive(ws)
+    assert message["type"] == "data"
+    assert message["payload"]["data"]["caseEvents"]["name"] == "case.created"
+
+
+@pytest.mark.parametrize("payload", [{}, {"authorization": "Bearer cg_wrong"}])
+async def test_connections_without_a_valid_key_are_refused(app, payload):
+    async with ws_client(app) as client:
+        async with aconnect_ws("http://test/graphql", client, subprotocols=[TRANSPORT_WS]) as ws:
+            await ws.send_json({"type": "connection_init", "payload": payload})
+            with pytest.raises(WebSocketDisconnect) as closed:
+                await receive(ws)
+    assert closed.value.code == 4403
+
+
+async def test_subscribing_before_init_is_unauthorized(app):
+    async with ws_client(app) as client:
+        async with aconnect_ws("http://test/graphql", client, subprotocols=[TRANSPORT_WS]) as ws:
+            await ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": CASE_EVENTS}})
+            with pytest.raises(WebSocketDisconnect) as closed:
+                await receive(ws)
+    assert closed.value.code == 4401
+
+
+async def test_filters(app, admin):
+    kyc = await make_template(admin, "KYC")
+    aml = await make_template(admin, "AML")
+    me = next(u["id"] for u in (await admin(USERS))["users"]["nodes"])
+    async with ws_client(app) as client, connect(client, admin.key) as ws:
+        await subscribe(ws, "aml", CASE_EVENTS, filter={"templateIds": [aml]})
+        await subscribe(
+            ws, "mine", CASE_EVENTS, filter={"assignedToMe": True, "names": ["case.created"]}
+        )
+        await subscribe(
+            ws, "waiting", CASE_EVENTS, filter={"unassigned": True, "names": ["case.created"]}
+        )
+        await make_case(admin, kyc, assigneeId=me)
+        await make_case(admin, aml)
+        got = {}
+        for _ in range(3):
+            m = await receive(ws)
+            got.setdefault(m["id"], []).append(m["payload"]["data"]["caseEvents"]["case"]["name"])
+        assert await nothing_within(ws, 0.5)
+    assert got == {"aml": ["AML-1"], "mine": ["KYC-1"], "waiting": ["AML-1"]}
+
+
+async def test_another_organization_never_receives_our_events(app, admin, client):
+    other = await new_org(client, "Globex")
+    template = await make_template(admin)
+    async with (
+        ws_client(app) as wsc,
+        connect(wsc, other.key) as theirs,
+        connect(wsc, admin.key) as ours,
+    ):
+        await subscribe(theirs, "1", CASE_EVENTS)
+        await subscribe(ours, "1", CASE_EVENTS)
+        await make_case(admin, template)
+        assert (await receive(ours))["payload"]["data"]["caseEvents"]["name"] == "case.created"
+        assert await nothing_within(theirs, 0.6)
+
+
+async def test_resume_after_a_cursor_without_gap_or_duplicate(app, admin):
+    template = await make_template(admin)
+    async with ws_client(app) as client:
+        async with connect(client, admin.key) as ws:
+            await subscribe(ws, "1", CASE_EVENTS, filter={"names": ["case.created"]})
+            for _ in range(3):
+                await make_case(admin, template)
+            first = [await receive(ws) for _ in range(3)]
+        resume_at = first[1]["payload"]["data"]["caseEvents"]["cursor"]
+        for _ in range(3):  # while nobody listens
+            await make_case(admin, template)
+        async with connect(client, admin.key) as ws:
+            writer = asyncio.create_task(_create_cases(admin, template, 4))
+            await ws.send_json(
+                {
+                    "id": "2",
+                    "type": "subscribe",
+                    "payload": {
+                        "query": CASE_EVENTS,
+                        "variables": {"after": resume_at, "filter": {"names": ["case.created"]}},
+                    },
+                }
+            )
+            await writer
+            resumed = [await receive(ws) for _ in range(1 + 3 + 4)]
+            assert await nothing_within(ws, 0.5)
+    names = [m["payload"]["data"]["caseEvents"]["case"]["name"] for m in resumed]
+    assert names == [f"KYC-{i}" for i in range(3, 11)]
+
+
+async def _create_cases(api: Api, template: str, n: int) -> None:
+    for _ in range(n):
+        await make_case(api, template)
+        await asyncio.sleep(0.01)
+
+
+async def test_an_expired_or_foreign_cursor_is_a_typed_error(app, admin):
+    old = "ZmVlZDoxOjE2MDAwMDAwMDA"  # feed:1:1600000000 (2020)
+    async with ws_client(app) as client, connect(client, admin.key) as ws:
+        await subscribe(ws, "1", CASE_EVENTS, after=old)
+        expired = await receive(ws)
+        assert await receive(ws) == {"id": "1", "type": "complete"}
+        await subscribe(ws, "2", CASE_EVENTS, after="nonsense")
+        foreign = await receive(ws)
+    assert (expired["type"], expired["payload"]["data"]) == ("next", None)
+    assert expired["payload"]["errors"][0]["extensions"] == {"code": "CURSOR_EXPIRED"}
+    assert expired["payload"]["errors"][0]["message"] == (
+        "after: the cursor is older than the 168-hour replay window; "
+        "refetch with a query, then subscribe without `after`"
+    )
+    assert foreign["payload"]["errors"][0]["extensions"] == {"code": "VALIDATION_ERROR"}
+
+
+async def test_a_revoked_key_stops_its_subscription(app, admin):
+    reviewer = await admin.as_role("rev@acme.example", Role.REVIEWER)
+    key_id = (await reviewer(MY_KEY))["viewer"]["apiKey"]["id"]
+    async with ws_client(app) as client, connect(client, reviewer.key) as ws:
+        await subscribe(ws, "1", CASE_EVENTS)
+        await admin(REVOKE, id=key_id)
+        message = await receive(ws)
+    assert message["type"] == "next"
+    assert message["payload"]["errors"][0]["message"] == (
+        "the API key of this subscription was revoked"
+    )
+
+
+async def test_inquiry_events_and_my_notifications(app, admin):
+    reviewer = await admin.as_role("rev@acme.example", Role.REVIEWER)
+    users = {u["email"]: u["id"] for u in (await admin(USERS))["users"]["nodes"]}
+    template = await make_template(admin)
+    inquiry = await make_inquiry(admin, referenceId="u-1")
+    async with ws_client(app) as client, connect(client, reviewer.key) as ws:
+        await subscribe(ws, "inq", INQUIRY_EVENTS, ref="u-1")
+        await subscribe(ws, "inbox", MY_NOTIFICATIONS)
+        for status in ("COMPLETED", "APPROVED"):
+            await admin(INQUIRY_STATUS, id=inquiry, status=status)
+        await make_case(admin, template, assigneeId=users["rev@acme.example"])
+        await NotificationFanout("https://x").drain()
+        got = {}
+        for _ in range(2):
+            m = await receive(ws)
+            got[m["id"]] = m["payload"]["data"]
+    assert got["inq"] == {
+        "inquiryEvents": {
+            "name": "inquiry.approved",
+            "inquiry": {"referenceId": "u-1", "status": "APPROVED"},
+        }
+    }
+    assert got["inbox"] == {
+        "myNotifications": {
+            "name": "case.assigned",
+            "message": "Case KYC-1 (KYC review) is assigned to you",
+            "case": {"name": "KYC-1"},
+        }
+    }
+
+
+async def test_a_lost_publish_is_caught_up_from_the_log(app, admin, monkeypatch):
+    template = await make_template(admin)
+    async with ws_client(app) as client, connect(client, admin.key) as ws:
+        await subscribe(ws, "1", CASE_EVENTS)
+
+        async def lost(events):
+            return None
+
+        monkeypatch.setattr(publisher, "publish", lost)
+        await make_case(admin, template)
+        message = await receive(ws, timeout=3)
+    assert message["payload"]["data"]["caseEvents"]["name"] == "case.created"
