@@ -27,7 +27,9 @@ subscription($ref: String) {
 """
 MY_NOTIFICATIONS = "subscription { myNotifications { name message case { name } } }"
 SET_STATUS = """
-mutation($id: ID!, $status: String!) { caseSetStatus(input: {id: $id, status: $status}) { __typename } }
+mutation($id: ID!, $status: String!) {
+  caseSetStatus(input: {id: $id, status: $status}) { __typename }
+}
 """
 INQUIRY_STATUS = """
 mutation($id: ID!, $status: InquiryStatus!) {
@@ -92,20 +94,24 @@ async def test_the_legacy_graphql_ws_protocol(app, admin):
 
 @pytest.mark.parametrize("payload", [{}, {"authorization": "Bearer cg_wrong"}])
 async def test_connections_without_a_valid_key_are_refused(app, payload):
-    async with ws_client(app) as client:
-        async with aconnect_ws("http://test/graphql", client, subprotocols=[TRANSPORT_WS]) as ws:
-            await ws.send_json({"type": "connection_init", "payload": payload})
-            with pytest.raises(WebSocketDisconnect) as closed:
-                await receive(ws)
+    async with (
+        ws_client(app) as client,
+        aconnect_ws("http://test/graphql", client, subprotocols=[TRANSPORT_WS]) as ws,
+    ):
+        await ws.send_json({"type": "connection_init", "payload": payload})
+        with pytest.raises(WebSocketDisconnect) as closed:
+            await receive(ws)
     assert closed.value.code == 4403
 
 
 async def test_subscribing_before_init_is_unauthorized(app):
-    async with ws_client(app) as client:
-        async with aconnect_ws("http://test/graphql", client, subprotocols=[TRANSPORT_WS]) as ws:
-            await ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": CASE_EVENTS}})
-            with pytest.raises(WebSocketDisconnect) as closed:
-                await receive(ws)
+    async with (
+        ws_client(app) as client,
+        aconnect_ws("http://test/graphql", client, subprotocols=[TRANSPORT_WS]) as ws,
+    ):
+        await ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": CASE_EVENTS}})
+        with pytest.raises(WebSocketDisconnect) as closed:
+            await receive(ws)
     assert closed.value.code == 4401
 
 
@@ -253,5 +259,5 @@ async def test_a_lost_publish_is_caught_up_from_the_log(app, admin, monkeypatch)
 
         monkeypatch.setattr(publisher, "publish", lost)
         await make_case(admin, template)
-        message = await receive(ws, timeout=3)
+        message = await receive(ws, wait=3)
     assert message["payload"]["data"]["caseEvents"]["name"] == "case.created"

@@ -43,10 +43,10 @@ async def subscribe(ws: AsyncWebSocketSession, op_id: str, query: str, **variabl
     await asyncio.sleep(0.15)
 
 
-async def receive(ws: AsyncWebSocketSession, timeout: float = 5) -> dict[str, Any]:
-    """The next message that is not a keep-alive."""
+async def receive(ws: AsyncWebSocketSession, wait: float = 5) -> dict[str, Any]:
+    """The next message that is not a keep-alive (TimeoutError after ``wait`` seconds)."""
     while True:
-        message: dict[str, Any] = await asyncio.wait_for(ws.receive_json(), timeout)
+        message: dict[str, Any] = await asyncio.wait_for(ws.receive_json(), wait)
         if message["type"] not in ("ka", "ping", "pong"):
             return message
 
@@ -54,7 +54,7 @@ async def receive(ws: AsyncWebSocketSession, timeout: float = 5) -> dict[str, An
 async def nothing_within(ws: AsyncWebSocketSession, seconds: float) -> bool:
     """True when no message arrives for ``seconds``."""
     try:
-        await receive(ws, seconds)
+        await receive(ws, wait=seconds)
     except TimeoutError:
         return True
     return False
