@@ -2,11 +2,9 @@
 serving over uvicorn, health, GraphiQL, schema export."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,73 +13,33 @@ import pytest
 
 from app.events.publisher import publisher
 from tests.conftest import ON_POSTGRES, SETTINGS
+from tests.servers import ROOT, cli, free_port, fresh_database
 
-ROOT = Path(__file__).resolve().parents[1]
 VIEWER = "{ viewer { role user { email } organization { name } } }"
-
-
-def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def _psql(sql: str) -> None:
-    import asyncio
-
-    import asyncpg
-
-    async def run() -> None:
-        conn = await asyncpg.connect(SETTINGS.database_url)
-        try:
-            await conn.execute(sql)
-        finally:
-            await conn.close()
-
-    asyncio.run(run())
 
 
 @pytest.fixture
 def fresh_database_url(tmp_path: Path) -> Iterator[str]:
-    """A database no test has touched: a new SQLite file, or a new PostgreSQL database."""
-    if not ON_POSTGRES:
-        yield f"sqlite://{tmp_path}/fresh.sqlite3"
-        return
-    name = f"casegraph_cli_{uuid.uuid4().hex[:12]}"
-    _psql(f'CREATE DATABASE "{name}"')
-    try:
-        yield SETTINGS.database_url.rsplit("/", 1)[0] + "/" + name
-    finally:
-        _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    with fresh_database(tmp_path) as url:
+        yield url
 
 
 def test_migrate_provision_and_serve(fresh_database_url):
     env = {"DATABASE_URL": fresh_database_url, "BROADCAST_URL": SETTINGS.broadcast_url}
-    first = _cli("migrate", env=env)
+    first = cli("migrate", env=env)
     assert first.returncode == 0, first.stderr
     dialect = "postgres" if ON_POSTGRES else "sqlite"
     history = sorted(p.name for p in (ROOT / "migrations" / dialect / "models").glob("*_*.py"))
     assert first.stdout == f"applied {len(history)} migration(s): {', '.join(history)}\n"
-    again = _cli("migrate", env=env)
+    again = cli("migrate", env=env)
     assert again.stdout == "applied 0 migration(s)\n"
 
-    key = _cli("create-api-key", "--org", "Initech", "--email", "ops@initech.example", env=env)
+    key = cli("create-api-key", "--org", "Initech", "--email", "ops@initech.example", env=env)
     assert key.returncode == 0, key.stderr
     secret = key.stdout.strip()
     assert key.stdout == secret + "\n" and secret.startswith("cg_")
 
-    port = _free_port()
+    port = free_port()
     with subprocess.Popen(
         [sys.executable, "-m", "app", "serve", "--port", str(port)],
         cwd=ROOT,
@@ -120,7 +78,7 @@ def test_migrate_provision_and_serve(fresh_database_url):
 
 
 def test_the_migration_history_matches_the_models():
-    check = _cli("makemigrations", "--check", env={})
+    check = cli("makemigrations", "--check", env={})
     assert check.returncode == 0, check.stderr
     assert check.stdout == (
         "sqlite: migrations match the models\npostgres: migrations match the models\n"
@@ -128,15 +86,15 @@ def test_the_migration_history_matches_the_models():
 
 
 def test_schema_graphql_is_exported_from_the_code():
-    exported = _cli("export-schema", env={})
+    exported = cli("export-schema", env={})
     assert exported.returncode == 0, exported.stderr
     assert exported.stdout == (ROOT / "schema.graphql").read_text()
 
 
 def test_create_api_key_rejects_a_bad_email(tmp_path):
     env = {"DATABASE_URL": f"sqlite://{tmp_path}/x.sqlite3"}
-    assert _cli("migrate", env=env).returncode == 0
-    bad = _cli("create-api-key", "--org", "X", "--email", "nope", env=env)
+    assert cli("migrate", env=env).returncode == 0
+    bad = cli("create-api-key", "--org", "X", "--email", "nope", env=env)
     assert (bad.returncode, bad.stdout) == (2, "")
     assert bad.stderr == "error: email: 'nope' is not a valid email address\n"
 

@@ -1,15 +1,10 @@
 """N+1 guard: the case list with its detail graph costs the same number of SQL statements
 whether it returns 1, 10 or 100 cases."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-import pytest
-from tortoise.connection import get_connection
-
 from app.db.models import Case, CaseComment, CaseObject, CaseTemplate, Event, Inquiry, User
 from app.domain.objects import ObjectType
 from tests.api import make_template
+from tests.sql import count_statements
 
 DETAIL_LIST = """
 query($first: Int!) {
@@ -27,25 +22,6 @@ query($first: Int!) {
   }
 }
 """
-
-READ_METHODS = ("execute_query", "execute_query_dict")
-
-
-@contextmanager
-def count_statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Record every SQL statement the default connection executes."""
-    seen: list[str] = []
-    client_class = type(get_connection("default"))
-    for name in READ_METHODS:
-        original = getattr(client_class, name)
-
-        async def counted(self, query, values=None, _original=original):  # type: ignore[no-untyped-def]
-            seen.append(query)
-            return await _original(self, query, values)
-
-        monkeypatch.setattr(client_class, name, counted)
-    yield seen
-    monkeypatch.undo()
 
 
 async def _seed(admin, n: int) -> None:

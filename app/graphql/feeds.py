@@ -2,6 +2,7 @@
 per-event authorization and the slow-subscriber cut-off."""
 
 import asyncio
+import logging
 import base64
 import datetime as dt
 from collections.abc import AsyncIterator
@@ -16,6 +17,7 @@ from app.events.feed import FeedItem
 from app.graphql.context import FEED_LOADERS, Context
 from app.graphql.loaders import Loaders
 
+log = logging.getLogger(__name__)
 REPLAY_PAGE = 200
 SLOW_CLOSE_CODE = 1013  # "try again later"
 SLOW_CLOSE_REASON = "subscriber buffer full: reconnect and resume with `after`"
@@ -54,6 +56,7 @@ def decode_after(after: str | None, retention_hours: float) -> int | None:
 
 
 def _close_socket(context: Context) -> None:
+    log.warning("subscriber too slow: closing its connection (%s)", SLOW_CLOSE_CODE)
     websocket = context.request
     close = getattr(websocket, "close", None)
     if close is None:

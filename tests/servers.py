@@ -1,0 +1,95 @@
+"""Real processes for tests: the CLI, a fresh database, and `python -m app serve`."""
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from tests.conftest import ON_POSTGRES, SETTINGS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run `python -m app ...` and capture its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _admin_sql(sql: str) -> None:
+    async def run() -> None:
+        conn = await asyncpg.connect(SETTINGS.database_url)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    # a thread of its own: callers may be inside a running event loop
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, run()).result()
+
+
+@contextmanager
+def fresh_database(tmp_path: Path) -> Iterator[str]:
+    """A database no test has touched: a new SQLite file, or a new PostgreSQL database."""
+    if not ON_POSTGRES:
+        yield f"sqlite://{tmp_path}/fresh.sqlite3"
+        return
+    name = f"casegraph_proc_{uuid.uuid4().hex[:12]}"
+    _admin_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield SETTINGS.database_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serve(env: dict[str, str]) -> Iterator[str]:
+    """`python -m app serve` on a free port until the block ends; yields its base URL."""
+    port = free_port()
+    full = {**os.environ, **env, "DEMO_SEED": "false", "LOG_LEVEL": "warning"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "app", "serve", "--port", str(port)], cwd=ROOT, env=full
+    ) as process:
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    httpx.get(f"{base}/healthz", timeout=1)
+                    break
+                except httpx.TransportError:
+                    assert process.poll() is None, "server exited"
+                    assert time.monotonic() < deadline, "server did not start"
+                    time.sleep(0.1)
+            yield base
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
