@@ -2,9 +2,9 @@
 per-event authorization and the slow-subscriber cut-off."""
 
 import asyncio
-import logging
 import base64
 import datetime as dt
+import logging
 from collections.abc import AsyncIterator
 
 from graphql import GraphQLError
