@@ -19,8 +19,8 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff format --check app tests
-	$(VENV)/bin/ruff check app tests
+	$(VENV)/bin/ruff format --check app tests bench
+	$(VENV)/bin/ruff check app tests bench
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

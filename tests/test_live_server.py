@@ -95,7 +95,7 @@ async def test_delivery_over_uvicorn_and_shutdown_closes_sockets_with_1012(tmp_p
     with fresh_database(tmp_path) as url:
         env, key = _provision(url)
         port = free_port()
-        process = subprocess.Popen(
+        process = subprocess.Popen(  # noqa: ASYNC220 (the server under test)
             [sys.executable, "-m", "app", "serve", "--port", str(port)],
             cwd=ROOT,
             env={**os.environ, **env, "DEMO_SEED": "false", "LOG_LEVEL": "warning"},
@@ -104,7 +104,7 @@ async def test_delivery_over_uvicorn_and_shutdown_closes_sockets_with_1012(tmp_p
             base = f"http://127.0.0.1:{port}"
             for _ in range(100):
                 try:
-                    httpx.get(f"{base}/healthz", timeout=1)
+                    await asyncio.to_thread(httpx.get, f"{base}/healthz", timeout=1)
                     break
                 except httpx.TransportError:
                     await asyncio.sleep(0.1)
@@ -147,7 +147,7 @@ async def test_a_subscriber_that_stops_reading_is_cut_off(tmp_path):
                 while True:
                     await _next(ws, wait=10)
                     received += 1
-            healthy = httpx.get(f"{base}/healthz").json()
+            healthy = (await asyncio.to_thread(httpx.get, f"{base}/healthz")).json()
     assert closed.value.rcvd is not None
     assert (closed.value.rcvd.code, closed.value.rcvd.reason) == (
         1013,
