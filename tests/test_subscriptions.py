@@ -8,8 +8,10 @@ from httpx_ws import WebSocketDisconnect, aconnect_ws
 
 from app.domain.principal import Role
 from app.events.publisher import publisher
+from app.main import create_app
 from app.workers.notifications import NotificationFanout
 from tests.api import Api, make_case, make_inquiry, make_template, new_org
+from tests.conftest import FAST_FEEDS
 from tests.sql import count_statements
 from tests.ws import LEGACY_WS, TRANSPORT_WS, connect, nothing_within, receive, subscribe, ws_client
 
@@ -299,3 +301,16 @@ async def test_reads_per_event_do_not_grow_with_subscribers(app, admin, monkeypa
     ten = await _statements_for_one_event(app, admin, template, 10, monkeypatch)
     assert one == ten
     assert one > 0
+
+
+async def test_a_connection_that_never_initialises_is_closed_4408():
+    impatient = create_app(
+        FAST_FEEDS.model_copy(update={"ws_init_timeout_seconds": 0.3}), manage_database=False
+    )
+    async with (
+        ws_client(impatient) as client,
+        aconnect_ws("http://test/graphql", client, subprotocols=[TRANSPORT_WS]) as ws,
+    ):
+        with pytest.raises(WebSocketDisconnect) as closed:
+            await receive(ws, wait=3)
+    assert closed.value.code == 4408
