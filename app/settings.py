@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     ws_init_timeout_seconds: float = Field(
         default=10.0, description="a WebSocket must send connection_init within this time"
     )
+    workflow_max_depth: int = Field(
+        default=5, description="longest chain of workflow-caused events before the loop guard"
+    )
     notify_retry_base_seconds: float = Field(
         default=5.0, description="first email retry delay; doubles per attempt"
     )

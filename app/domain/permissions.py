@@ -16,6 +16,7 @@ class Operation(StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_API_KEYS = "manage_api_keys"
     READ_DELIVERIES = "read_deliveries"
+    MANAGE_WORKFLOWS = "manage_workflows"
 
 
 _ALL = frozenset(Role)
@@ -30,6 +31,7 @@ ALLOWED: dict[Operation, frozenset[Role]] = {
     Operation.MANAGE_USERS: _ADMINS,
     Operation.MANAGE_API_KEYS: _ADMINS,
     Operation.READ_DELIVERIES: _ADMINS,
+    Operation.MANAGE_WORKFLOWS: _ADMINS,
 }
 
 

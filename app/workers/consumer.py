@@ -23,7 +23,7 @@ class LogConsumer(ABC):
     """Subclasses name themselves, choose events, and handle one event at a time."""
 
     name: str
-    events: frozenset[str]
+    events: frozenset[str] | None  # None: every event
 
     @abstractmethod
     async def handle(self, event: Event, outbox: list[EventEnvelope]) -> None:
@@ -47,7 +47,7 @@ class LogConsumer(ABC):
                 return 0
             rows = await Event.filter(id__gt=position.last_event_id).order_by("id").limit(batch)
             for row in rows:
-                if row.name in self.events:
+                if self.events is None or row.name in self.events:
                     await self.handle(row, outbox)
             await self.after_batch(outbox)
             if rows:

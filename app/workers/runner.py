@@ -9,6 +9,7 @@ from app.workers.assignment_backlog import AssignmentBacklog
 from app.workers.consumer import LogConsumer
 from app.workers.mailer import Mailer, make_mailer
 from app.workers.notifications import EmailSender, NotificationFanout, RetryPolicy
+from app.workers.workflows import WorkflowExecutor, WorkflowTrigger
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,9 @@ class Workers:
         self.consumers: list[LogConsumer] = [
             AssignmentBacklog(),
             NotificationFanout(settings.public_base_url),
+            WorkflowTrigger(settings.workflow_max_depth),
         ]
+        self.executor = WorkflowExecutor()
         self.sender = EmailSender(
             mailer or make_mailer(settings.smtp_url, settings.smtp_from),
             RetryPolicy(settings.notify_retry_base_seconds, settings.notify_max_attempts),
@@ -32,6 +35,9 @@ class Workers:
         """One pass: every consumer catches up, then due emails go out."""
         for consumer in self.consumers:
             await consumer.drain()
+        while await self.executor.run_once():
+            for consumer in self.consumers:  # runs cause events that trigger more work
+                await consumer.drain()
         await self.sender.run_once()
 
     async def _loop(self) -> None:

@@ -14,6 +14,7 @@ from app.db.models.objects import (
 )
 from app.db.models.templates import CaseTemplate
 from app.db.models.tenancy import ApiKey, Organization, Team, TeamMember, User
+from app.db.models.workflows import Workflow, WorkflowRun, WorkflowVersion
 
 __all__ = [
     "OBJECT_MODELS",
@@ -36,4 +37,7 @@ __all__ = [
     "Transaction",
     "User",
     "Verification",
+    "Workflow",
+    "WorkflowRun",
+    "WorkflowVersion",
 ]
