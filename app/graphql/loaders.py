@@ -22,6 +22,9 @@ class Loaders:
         self.case_comments = DataLoader(load_fn=batch.comments_by_case)
         self.case_links = DataLoader(load_fn=batch.links_by_case)
         self.team_members = DataLoader(load_fn=batch.members_by_team)
+        self.workflow_versions = DataLoader(load_fn=batch.versions_by_workflow)
+        self.case_runs = DataLoader(load_fn=partial(batch.runs_by, "case_id"))
+        self.inquiry_runs = DataLoader(load_fn=partial(batch.runs_by, "inquiry_id"))
         self._events: dict[str, DataLoader[int, list[models.Event]]] = {}
         self._cases_of: dict[ObjectType, DataLoader[int, list[int]]] = {}
 

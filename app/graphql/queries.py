@@ -13,18 +13,15 @@ from app.db.reads import lists
 from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
 from app.domain.errors import DomainError, ValidationError
-from app.domain.permissions import Operation, require
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_id, decode_optional
 from app.graphql.pagination import After, Before, Connection, First, Last, query_connection
-from app.graphql.types.assignment import AssignmentExplanation, NotificationDelivery
 from app.graphql.types.cases import Case
 from app.graphql.types.common import CaseState, InquiryStatus, RowNode
 from app.graphql.types.events import SUBJECT_TYPE_NAMES, Event
 from app.graphql.types.objects import Account, Inquiry, Report
 from app.graphql.types.templates import CaseTemplate
 from app.graphql.types.tenancy import ApiKey, Organization, Team, User, Viewer
-from app.services import assignment_commands
 
 
 @strawberry.input(description="Which cases to list; every given condition must hold.")
@@ -106,15 +103,15 @@ def _case_filter(f: CaseFilterInput | None) -> CaseFilter:
     )
 
 
-def _org(info: Info) -> int:
+def org_of(info: Info) -> int:
     return int(info.context.require_principal().organization_id)
 
 
 SUBJECT_TYPES_BY_NAME = {name: kind for kind, name in SUBJECT_TYPE_NAMES.items()}
 
 
-@strawberry.type(description="Read the case graph of the caller's organization.")
-class Query:
+@strawberry.type
+class CoreQueries:
     node: relay.Node | None = relay.node(
         description="Fetch any object by its global id; null when absent or not visible."
     )
@@ -167,44 +164,10 @@ class Query:
             case_filter = _case_filter(filter)
         except DomainError as exc:
             raise as_graphql_error(exc) from None
-        query = filter_cases(_org(info), case_filter)
+        query = filter_cases(org_of(info), case_filter)
         return await query_connection(
             query, ordering, Case.from_row, first=first, after=after, last=last, before=before
         )
-
-    @strawberry.field(description="What the case's assignment policy would do now (no change).")
-    async def case_assignment_preview(
-        self,
-        info: Info,
-        id: Annotated[relay.GlobalID, strawberry.argument(description="The case.")],
-    ) -> AssignmentExplanation:
-        try:
-            decision = await assignment_commands.preview(
-                actor=info.context.require_principal(),
-                case_id=decode_id(id, "Case", field="id"),
-            )
-        except DomainError as exc:
-            raise as_graphql_error(exc) from None
-        return AssignmentExplanation.from_decision(decision)
-
-    @strawberry.field(description="Email deliveries, newest first (admins).")
-    async def notification_deliveries(
-        self,
-        info: Info,
-        status: Annotated[
-            str | None, strawberry.argument(description="pending, sent or failed.")
-        ] = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-    ) -> Connection[NotificationDelivery]:
-        try:
-            require(info.context.require_principal(), Operation.READ_DELIVERIES)
-        except DomainError as exc:
-            raise as_graphql_error(exc) from None
-        query = lists.deliveries(_org(info), status=status)
-        return await _list(query, NotificationDelivery, first, after, last, before)
 
     @strawberry.field(description="Case templates, oldest first.")
     async def case_templates(
@@ -218,8 +181,10 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[CaseTemplate]:
-        query = lists.templates(_org(info), include_archived=include_archived)
-        return await _list(query, CaseTemplate, first, after, last, before, newest=False)
+        query = lists.templates(org_of(info), include_archived=include_archived)
+        return await list_connection_of(
+            query, CaseTemplate, first, after, last, before, newest=False
+        )
 
     @strawberry.field(description="Inquiries, newest first.")
     async def inquiries(
@@ -236,8 +201,8 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Inquiry]:
-        query = lists.inquiries(_org(info), status=status, reference_id=reference_id)
-        return await _list(query, Inquiry, first, after, last, before)
+        query = lists.inquiries(org_of(info), status=status, reference_id=reference_id)
+        return await list_connection_of(query, Inquiry, first, after, last, before)
 
     @strawberry.field(description="Accounts, newest first.")
     async def accounts(
@@ -251,8 +216,8 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Account]:
-        query = lists.accounts(_org(info), reference_id=reference_id)
-        return await _list(query, Account, first, after, last, before)
+        query = lists.accounts(org_of(info), reference_id=reference_id)
+        return await list_connection_of(query, Account, first, after, last, before)
 
     @strawberry.field(description="Reports, newest first.")
     async def reports(
@@ -266,8 +231,8 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Report]:
-        query = lists.reports(_org(info), report_type=report_type)
-        return await _list(query, Report, first, after, last, before)
+        query = lists.reports(org_of(info), report_type=report_type)
+        return await list_connection_of(query, Report, first, after, last, before)
 
     @strawberry.field(description="The organization's event log, oldest first.")
     async def events(
@@ -291,8 +256,8 @@ class Query:
             if subject_type is None or not subject_id.node_id.isdigit():
                 raise as_graphql_error(ValidationError.of("subjectId", "is not an object id"))
             subject = (subject_type, int(subject_id.node_id))
-        query = lists.events(_org(info), names=names, subject=subject)
-        return await _list(query, Event, first, after, last, before, newest=False)
+        query = lists.events(org_of(info), names=names, subject=subject)
+        return await list_connection_of(query, Event, first, after, last, before, newest=False)
 
     @strawberry.field(description="Users of the organization, oldest first.")
     async def users(
@@ -303,8 +268,8 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[User]:
-        query = lists.users(_org(info))
-        return await _list(query, User, first, after, last, before, newest=False)
+        query = lists.users(org_of(info))
+        return await list_connection_of(query, User, first, after, last, before, newest=False)
 
     @strawberry.field(description="Teams of the organization, oldest first.")
     async def teams(
@@ -315,11 +280,11 @@ class Query:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Team]:
-        query = lists.teams(_org(info))
-        return await _list(query, Team, first, after, last, before, newest=False)
+        query = lists.teams(org_of(info))
+        return await list_connection_of(query, Team, first, after, last, before, newest=False)
 
 
-async def _list(
+async def list_connection_of(
     query: Any,
     node: type[RowNode],
     first: int | None,

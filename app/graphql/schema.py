@@ -10,22 +10,35 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from app.graphql.assignment_queries import AssignmentQueries
 from app.graphql.auth import RequireAuthentication
 from app.graphql.mutations.assignment import AssignmentMutations
 from app.graphql.mutations.cases import CaseMutations
 from app.graphql.mutations.objects import ObjectMutations
 from app.graphql.mutations.templates import TemplateMutations
 from app.graphql.mutations.tenancy import TenancyMutations
-from app.graphql.queries import Query
+from app.graphql.mutations.workflows import WorkflowMutations
+from app.graphql.queries import CoreQueries
 from app.graphql.subscriptions import Subscription
 from app.graphql.types.cases import Case, CaseComment
 from app.graphql.types.events import Event
 from app.graphql.types.objects import Document, Transaction, Verification
+from app.graphql.workflow_queries import WorkflowQueries
+
+
+@strawberry.type(description="Read the case graph of the caller's organization.")
+class Query(CoreQueries, AssignmentQueries, WorkflowQueries):
+    pass
 
 
 @strawberry.type(description="Change the case graph. Every mutation returns a result union.")
 class Mutation(
-    TemplateMutations, CaseMutations, AssignmentMutations, ObjectMutations, TenancyMutations
+    TemplateMutations,
+    CaseMutations,
+    AssignmentMutations,
+    ObjectMutations,
+    TenancyMutations,
+    WorkflowMutations,
 ):
     pass
 

@@ -6,7 +6,16 @@ from typing import TypeVar
 
 from tortoise.models import Model
 
-from app.db.models import CaseComment, CaseObject, Event, Organization, TeamMember, User
+from app.db.models import (
+    CaseComment,
+    CaseObject,
+    Event,
+    Organization,
+    TeamMember,
+    User,
+    WorkflowRun,
+    WorkflowVersion,
+)
 
 M = TypeVar("M", bound=Model)
 
@@ -69,3 +78,21 @@ async def case_ids_by_object(object_type: str, object_ids: Sequence[int]) -> lis
     for row in rows:
         grouped[row.object_id].append(row.case_id)
     return [grouped[i] for i in object_ids]
+
+
+async def versions_by_workflow(workflow_ids: Sequence[int]) -> list[list[WorkflowVersion]]:
+    """Published versions of each workflow, oldest first."""
+    grouped: dict[int, list[WorkflowVersion]] = defaultdict(list)
+    rows = await WorkflowVersion.filter(workflow_id__in=list(set(workflow_ids))).order_by("version")
+    for row in rows:
+        grouped[row.workflow_id].append(row)
+    return [grouped[i] for i in workflow_ids]
+
+
+async def runs_by(column: str, ids: Sequence[int]) -> list[list[WorkflowRun]]:
+    """Workflow runs about each case (``case_id``) or inquiry (``inquiry_id``), oldest first."""
+    grouped: dict[int, list[WorkflowRun]] = defaultdict(list)
+    rows = await WorkflowRun.filter(**{f"{column}__in": list(set(ids))}).order_by("id")
+    for row in rows:
+        grouped[getattr(row, column)].append(row)
+    return [grouped[i] for i in ids]

@@ -12,6 +12,8 @@ from app.db.models import (
     Report,
     Team,
     User,
+    Workflow,
+    WorkflowRun,
 )
 from app.domain.objects import InquiryStatus
 
@@ -91,3 +93,29 @@ async def events_between(
         .order_by("id")
         .limit(limit)
     )
+
+
+def workflows(organization_id: int) -> QuerySet[Workflow]:
+    """Workflows of the organization."""
+    return Workflow.filter(organization_id=organization_id)
+
+
+def workflow_runs(
+    organization_id: int,
+    *,
+    workflow_id: int | None,
+    status: str | None,
+    case_id: int | None,
+    inquiry_id: int | None,
+) -> QuerySet[WorkflowRun]:
+    """Workflow runs matching every given condition."""
+    query = WorkflowRun.filter(organization_id=organization_id)
+    for column, value in (
+        ("workflow_id", workflow_id),
+        ("status", status),
+        ("case_id", case_id),
+        ("inquiry_id", inquiry_id),
+    ):
+        if value is not None:
+            query = query.filter(**{column: value})
+    return query

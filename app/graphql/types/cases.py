@@ -1,6 +1,7 @@
 """Cases and their comments: the case-detail graph."""
 
 import datetime as dt
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.scalars import JSON
@@ -15,6 +16,9 @@ from app.graphql.types.events import Event
 from app.graphql.types.objects import NODE_OF_MODEL, Account, Inquiry, LinkedObject, Report
 from app.graphql.types.templates import CaseTemplate
 from app.graphql.types.tenancy import User
+
+if TYPE_CHECKING:
+    from app.graphql.types.workflows import WorkflowRun
 
 
 @strawberry.type(description="A comment on a case.")
@@ -175,6 +179,15 @@ class Case(RowNode):
         return list_connection(
             rows, CaseComment.from_row, first=first, after=after, last=last, before=before
         )
+
+    @strawberry.field(description="Workflow runs triggered by the case or that created it.")
+    async def workflow_runs(
+        self, info: Info
+    ) -> list[Annotated["WorkflowRun", strawberry.lazy("app.graphql.types.workflows")]]:
+        from app.graphql.types.workflows import WorkflowRun
+
+        rows = await info.context.loaders.case_runs.load(self.row.id)
+        return [WorkflowRun.from_row(r) for r in rows]
 
     @strawberry.field(description="The case's timeline from the event log, oldest first.")
     async def events(

@@ -14,6 +14,7 @@ from app.graphql.types.tenancy import User
 
 if TYPE_CHECKING:
     from app.graphql.types.cases import Case
+    from app.graphql.types.workflows import WorkflowRun
 
 CaseRef = Annotated["Case", strawberry.lazy("app.graphql.types.cases")]
 
@@ -115,6 +116,15 @@ class Inquiry(RowNode):
     @strawberry.field(description="Cases that link this inquiry.")
     async def cases(self, info: Info) -> list[CaseRef]:
         return await _cases(info, ObjectType.INQUIRY, self.row.id)
+
+    @strawberry.field(description="Workflow runs triggered by this inquiry.")
+    async def workflow_runs(
+        self, info: Info
+    ) -> list[Annotated["WorkflowRun", strawberry.lazy("app.graphql.types.workflows")]]:
+        from app.graphql.types.workflows import WorkflowRun
+
+        rows = await info.context.loaders.inquiry_runs.load(self.row.id)
+        return [WorkflowRun.from_row(r) for r in rows]
 
 
 @strawberry.type(description="A report run: watchlist, adverse media, PEP, ...")
