@@ -103,9 +103,7 @@ def _check_condition(cond: Any, subject: str, where: str, problems: list[FieldPr
         return
     path, op = cond.get("path"), cond.get("op")
     if not isinstance(path, str) or not _path_allowed(path, subject):
-        problems.append(
-            FieldProblem(f"{where}.path", f"'{path}' cannot exist on a {subject} trigger")
-        )
+        problems.append(FieldProblem(f"{where}.path", f"'{path}' cannot exist on {subject} events"))
     if op not in OPERATORS:
         problems.append(
             FieldProblem(f"{where}.op", f"unknown operator '{op}' ({', '.join(sorted(OPERATORS))})")
