@@ -347,3 +347,69 @@ async def test_a_worker_killed_between_steps_resumes_without_repeating(admin):
     assert await CaseComment.all().count() == 1
     cases = (await admin(CASE_NAMES))["cases"]["nodes"]
     assert cases == [{"name": "KYC-1"}]
+
+
+POLICY = """
+mutation($id: ID!, $users: [ID!]!) {
+  caseTemplateUpdate(input: {id: $id, assignmentPolicy: ROUND_ROBIN, assignmentUserIds: $users}) {
+    __typename
+  }
+}
+"""
+ACCOUNT = """
+mutation { accountCreate(input: {referenceId: "acct", fields: {tier: "gold"}}) {
+  ... on AccountPayload { account { id } } } }
+"""
+
+
+COMMENT = """
+mutation($id: ID!) { caseCommentAdd(input: {id: $id, body: "please route"}) { __typename } }
+"""
+ASSIGNEE = "query($id: ID!) { case(id: $id) { assignee { email } } }"
+
+
+async def test_assign_by_the_templates_policy(admin):
+    template = await make_template(admin)
+    ann = (await admin(USER, email="ann@acme.example"))["userCreate"]["user"]["id"]
+    await admin(POLICY, id=template, users=[])
+    case = await make_case(admin, template)  # nobody in the pool yet: it waits
+    await admin(POLICY, id=template, users=[ann])
+    await _publish(
+        admin,
+        {
+            "trigger": "case.commented",
+            "routes": [{"name": "route",
+                        "when": {"path": "case.assignee_id", "op": "exists", "value": False},
+                        "steps": [{"id": "route", "kind": "case_assign", "policy": True}]}],
+        },
+    )  # fmt: skip
+    await admin(COMMENT, id=case["id"])
+    await WorkflowTrigger(5).drain()
+    await WorkflowExecutor().run_once()
+    assert (await admin(ASSIGNEE, id=case["id"]))["case"]["assignee"] == {
+        "email": "ann@acme.example"
+    }
+
+
+async def test_conditions_read_the_inquirys_account(admin):
+    await make_template(admin)
+    account = (await admin(ACCOUNT))["accountCreate"]["account"]["id"]
+    await _publish(
+        admin,
+        {
+            "trigger": "inquiry.completed",
+            "routes": [{"name": "gold",
+                        "when": {"path": "account.fields.tier", "op": "eq", "value": "gold"},
+                        "steps": [{"id": "open", "kind": "case_create", "template": "KYC"}]}],
+        },
+    )  # fmt: skip
+    gold = await make_inquiry(admin, accountId=account)
+    plain = await make_inquiry(admin)
+    for inquiry in (gold, plain):
+        for status in ("PENDING", "COMPLETED"):
+            await admin(INQUIRY_STATUS, id=inquiry, s=status)
+    await _workers().run_once()
+    runs = (await admin(RUNS))["workflowRuns"]["nodes"]
+    # newest first: the plain inquiry completed last
+    assert [(r["route"], r["status"]) for r in runs] == [(None, "skipped"), ("gold", "succeeded")]
+    assert (await admin(CASE_NAMES))["cases"]["nodes"] == [{"name": "KYC-1"}]

@@ -76,6 +76,8 @@ def _path_allowed(path: str, subject: str) -> bool:
     root, _, rest = path.partition(".")
     if root == "event":
         allowed = EVENT_FIELDS
+    elif root == "account" and subject == "inquiry":  # the inquiry's account, when it has one
+        allowed = SUBJECT_FIELDS["account"]
     elif root == subject and subject in SUBJECT_FIELDS:
         allowed = SUBJECT_FIELDS[subject]
     else:

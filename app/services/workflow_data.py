@@ -29,6 +29,15 @@ def _inquiry(row: Inquiry) -> dict[str, Any]:
     }
 
 
+def _account(row: Account) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "reference_id": row.reference_id,
+        "tags": list(row.tags),
+        "fields": row.fields_data,
+    }
+
+
 async def _case(row: Case) -> dict[str, Any]:
     template = await CaseTemplate.get(id=row.template_id)
     inquiries = await CaseObject.filter(case_id=row.id, object_type=ObjectType.INQUIRY).order_by(
@@ -57,6 +66,10 @@ async def trigger_data(event: Event) -> dict[str, Any]:
         inquiry = await Inquiry.filter(id=event.subject_id, organization_id=org).first()
         if inquiry is not None:
             data["inquiry"] = _inquiry(inquiry)
+            if inquiry.account_id is not None:
+                account = await Account.filter(id=inquiry.account_id).first()
+                if account is not None:
+                    data["account"] = _account(account)
     elif subject == "case":
         case = await Case.filter(id=event.subject_id, organization_id=org).first()
         if case is not None:
@@ -74,10 +87,5 @@ async def trigger_data(event: Event) -> dict[str, Any]:
     elif subject == "account":
         account = await Account.filter(id=event.subject_id, organization_id=org).first()
         if account is not None:
-            data["account"] = {
-                "id": account.id,
-                "reference_id": account.reference_id,
-                "tags": list(account.tags),
-                "fields": account.fields_data,
-            }
+            data["account"] = _account(account)
     return data
