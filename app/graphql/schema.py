@@ -12,6 +12,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from app.graphql.assignment_queries import AssignmentQueries
 from app.graphql.auth import RequireAuthentication
+from app.graphql.execution import PerEventExecutor
 from app.graphql.mutations.assignment import AssignmentMutations
 from app.graphql.mutations.cases import CaseMutations
 from app.graphql.mutations.objects import ObjectMutations
@@ -49,6 +50,7 @@ schema = strawberry.Schema(
     subscription=Subscription,
     types=[Case, CaseComment, Event, Document, Verification, Transaction],
     config=StrawberryConfig(),
+    execution_context_class=PerEventExecutor,
     extensions=[
         RequireAuthentication,
         lambda: ParserCache(maxsize=256),
