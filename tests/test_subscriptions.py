@@ -314,3 +314,32 @@ async def test_a_connection_that_never_initialises_is_closed_4408():
         with pytest.raises(WebSocketDisconnect) as closed:
             await receive(ws, wait=3)
     assert closed.value.code == 4408
+
+
+async def test_subscribers_asking_the_same_thing_share_one_execution(app, admin, monkeypatch):
+    from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+    executions = []
+    original = StrawberryGraphQLCoreExecutionContext.execute_operation
+
+    def counted(self, serially=None):
+        if getattr(self.root_value, "feed_shared", None) is not None:  # feed events only
+            executions.append(self.variable_values)
+        return original(self, serially)
+
+    monkeypatch.setattr(StrawberryGraphQLCoreExecutionContext, "execute_operation", counted)
+    template = await make_template(admin)
+    async with ws_client(app) as client, contextlib.AsyncExitStack() as stack:
+        same = [await stack.enter_async_context(connect(client, admin.key)) for _ in range(4)]
+        other = await stack.enter_async_context(connect(client, admin.key))
+        for ws in same:
+            await subscribe(ws, "1", CASE_EVENTS, filter={"names": ["case.created"]})
+        await subscribe(other, "1", CASE_EVENTS, filter={"templateIds": [template]})
+        executions.clear()
+        await make_case(admin, template)
+        results = [await receive(ws) for ws in [*same, other]]
+    payloads = [r["payload"]["data"]["caseEvents"] for r in results]
+    assert all(p == payloads[0] for p in payloads)
+    assert payloads[0]["case"]["name"] == "KYC-1"
+    # one execution for the four identical subscriptions, one for the different one
+    assert len(executions) == 2

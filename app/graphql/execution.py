@@ -1,5 +1,8 @@
-"""The executor strawberry uses, with one fix for long-lived subscriptions."""
+"""The executor strawberry uses: a fix for long-lived subscriptions, and one execution per
+event for every subscriber that asked the same thing."""
 
+import asyncio
+import json
 from typing import Any
 
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
@@ -15,3 +18,31 @@ class PerEventExecutor(StrawberryGraphQLCoreExecutionContext):
         executor = super().build_per_event_executor(payload)
         executor._relevant_sub_fields = {}
         return executor
+
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        """A feed event executed once per (document, operation, variables, role) in this
+        process: subscribers of one organization that sent the same subscription share the
+        result, so fan-out costs one execution plus one send per subscriber. Only roots that
+        opt in (a ``feed_shared`` dict, one per event and organization) are shared; their
+        results depend on nothing but the event (authorization and filters run before the
+        yield)."""
+        shared = getattr(self.root_value, "feed_shared", None)
+        if shared is None:
+            return super().execute_operation(serially)
+        try:
+            variables = json.dumps(self.variable_values, sort_keys=True, default=str)
+        except TypeError:
+            return super().execute_operation(serially)
+        principal = getattr(self.context_value, "principal", None)
+        role = getattr(principal, "role", None)
+        key = ("execution", id(self.operation), variables, role)
+        if key not in shared:
+            result = super().execute_operation(serially)
+            if not self.is_awaitable(result):
+                shared[key] = result
+                return result
+            shared[key] = asyncio.ensure_future(result)
+        cached = shared[key]
+        if isinstance(cached, asyncio.Future):
+            return asyncio.shield(cached)
+        return cached

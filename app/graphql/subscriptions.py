@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections.abc import AsyncGenerator
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -77,6 +77,7 @@ class CaseEvent:
     actor: Actor = strawberry.field(description="Who caused it.")
     details: JSON = strawberry.field(description="Event details (the log entry's payload).")
     case: Case = strawberry.field(description="The case as it is now (loaded fresh).")
+    feed_shared: strawberry.Private[dict[str, Any] | None] = None
 
 
 @strawberry.type(description="Something happened to an inquiry.")
@@ -87,6 +88,7 @@ class InquiryEvent:
     actor: Actor = strawberry.field(description="Who caused it.")
     details: JSON = strawberry.field(description="Event details (the log entry's payload).")
     inquiry: Inquiry = strawberry.field(description="The inquiry as it is now (loaded fresh).")
+    feed_shared: strawberry.Private[dict[str, Any] | None] = None
 
 
 def _ids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> set[int] | None:
@@ -132,7 +134,11 @@ class Subscription:
                 continue
             if f.unassigned is not None and (row.assignee_id is None) != f.unassigned:
                 continue
-            yield CaseEvent(case=Case.from_row(row), **_common(event))  # type: ignore[arg-type]
+            yield CaseEvent(
+                case=Case.from_row(row),
+                feed_shared=item.shared,
+                **_common(event),  # type: ignore[arg-type]
+            )
 
     @strawberry.subscription(description="Inquiry events the caller may see, filtered.")
     async def inquiry_events(
@@ -160,7 +166,11 @@ class Subscription:
                 continue
             if f.reference_id is not None and row.reference_id != f.reference_id:
                 continue
-            yield InquiryEvent(inquiry=Inquiry.from_row(row), **_common(event))  # type: ignore[arg-type]
+            yield InquiryEvent(
+                inquiry=Inquiry.from_row(row),
+                feed_shared=item.shared,
+                **_common(event),  # type: ignore[arg-type]
+            )
 
     @strawberry.subscription(description="New entries of the caller's in-app inbox.")
     async def my_notifications(
