@@ -55,7 +55,7 @@ def run(*args: str, env: dict[str, str]) -> str:
     return out.stdout.strip()
 
 
-async def open_subscriber(url: str, key: str) -> ClientConnection:
+async def open_subscriber(url: str, key: str, subscribe: bool = True) -> ClientConnection:
     ws = await connect(
         url,
         subprotocols=["graphql-transport-ws"],
@@ -67,15 +67,18 @@ async def open_subscriber(url: str, key: str) -> ClientConnection:
         json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {key}"}})
     )
     await ws.recv()
-    await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIPTION}}))
+    if subscribe:
+        await ws.send(
+            json.dumps({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIPTION}})
+        )
     return ws
 
 
-async def open_many(url: str, key: str, n: int) -> list[ClientConnection]:
+async def open_many(url: str, key: str, n: int, subscribe: bool = True) -> list[ClientConnection]:
     sockets: list[ClientConnection] = []
     for start in range(0, n, 200):
         sockets += await asyncio.gather(
-            *[open_subscriber(url, key) for _ in range(min(200, n - start))]
+            *[open_subscriber(url, key, subscribe) for _ in range(min(200, n - start))]
         )
     await asyncio.sleep(1.0)  # no 'subscribed' ack in the protocol
     return sockets
@@ -101,6 +104,9 @@ async def main() -> None:
     parser.add_argument("--idle", type=int, default=10000)
     parser.add_argument("--events", type=int, default=5)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--split", action="store_true", help="also measure bare connections without subscribing"
+    )
     args = parser.parse_args()
 
     scratch = tempfile.mkdtemp()
@@ -132,6 +138,27 @@ async def main() -> None:
             template_id = template["data"]["caseTemplateCreate"]["caseTemplate"]["id"]
 
             baseline = rss_kib(server.pid)
+            if args.split:  # on the fresh server: connection vs subscription
+                before = rss_kib(server.pid)
+                bare = await open_many(url, key, args.idle, subscribe=False)
+                await asyncio.sleep(2)
+                connected = rss_kib(server.pid)
+                for ws in bare:
+                    await ws.send(
+                        json.dumps(
+                            {"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIPTION}}
+                        )
+                    )
+                await asyncio.sleep(8)  # every subscription running and waiting
+                subscribed = rss_kib(server.pid)
+                print(
+                    f"  split: the WebSocket connection (after connection_init) "
+                    f"{(connected - before) / args.idle:.1f} KiB, the subscription on it "
+                    f"{(subscribed - connected) / args.idle:.1f} KiB"
+                )
+                for ws in bare:
+                    await ws.close()
+                return
             sockets = await open_many(url, key, args.subscribers)
             pooled: list[float] = []
             print(
