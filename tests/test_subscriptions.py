@@ -343,3 +343,30 @@ async def test_subscribers_asking_the_same_thing_share_one_execution(app, admin,
     assert payloads[0]["case"]["name"] == "KYC-1"
     # one execution for the four identical subscriptions, one for the different one
     assert len(executions) == 2
+
+
+async def test_browser_origins_must_be_allowed(admin):
+    strict = create_app(
+        FAST_FEEDS.model_copy(update={"allowed_origins": ["http://console.acme.example"]}),
+        manage_database=False,
+    )
+    async with ws_client(strict) as client:
+        async with aconnect_ws(
+            "http://test/graphql",
+            client,
+            subprotocols=[TRANSPORT_WS],
+            headers={"Origin": "http://console.acme.example"},
+        ) as ws:
+            await ws.send_json(
+                {"type": "connection_init", "payload": {"authorization": f"Bearer {admin.key}"}}
+            )
+            assert (await receive(ws))["type"] == "connection_ack"
+        with pytest.raises(WebSocketDisconnect) as refused:
+            async with aconnect_ws(
+                "http://test/graphql",
+                client,
+                subprotocols=[TRANSPORT_WS],
+                headers={"Origin": "http://evil.example"},
+            ) as ws:
+                await receive(ws)
+    assert refused.value.code == 1008  # policy violation: a cross-origin page not allowed
