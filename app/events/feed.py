@@ -36,17 +36,12 @@ class FeedItem:
     shared: dict[str, Any] = field(default_factory=dict)
 
 
-class SubscriberOverflow(Exception):
-    """The subscriber's buffer filled up: it was cut off."""
-
-
 @dataclass(eq=False)
 class Subscriber:
     """A local subscriber: its bounded queue and how to tell it that it was cut off."""
 
     queue: asyncio.Queue[FeedItem]
     on_overflow: Callable[[], None]
-    overflowed: bool = False
 
 
 class OrgFeed:
@@ -68,7 +63,6 @@ class OrgFeed:
             try:
                 sub.queue.put_nowait(item)
             except asyncio.QueueFull:
-                sub.overflowed = True
                 self.subscribers.discard(sub)
                 sub.on_overflow()
 

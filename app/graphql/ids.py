@@ -20,3 +20,8 @@ def decode_id(gid: relay.GlobalID, *types: str, field: str) -> int:
 def decode_optional(gid: relay.GlobalID | None, *types: str, field: str) -> int | None:
     """Like decode_id, passing None through."""
     return None if gid is None else decode_id(gid, *types, field=field)
+
+
+def decode_ids(gids: list[relay.GlobalID], type_name: str, *, field: str) -> list[int]:
+    """decode_id over a list; problems name the position (``field.2``)."""
+    return [decode_id(g, type_name, field=f"{field}.{i}") for i, g in enumerate(gids)]

@@ -14,7 +14,7 @@ from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
 from app.domain.errors import DomainError, ValidationError
 from app.graphql.errors import as_graphql_error
-from app.graphql.ids import decode_id, decode_optional
+from app.graphql.ids import decode_ids, decode_optional
 from app.graphql.pagination import After, Before, Connection, First, Last, query_connection
 from app.graphql.types.cases import Case
 from app.graphql.types.common import CaseState, InquiryStatus, RowNode
@@ -81,18 +81,14 @@ class CaseOrder:
     )
 
 
-def _ids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> list[int]:
-    return [decode_id(g, type_name, field=f"{field}.{i}") for i, g in enumerate(gids or [])]
-
-
 def _case_filter(f: CaseFilterInput | None) -> CaseFilter:
     if f is None:
         return CaseFilter()
     return CaseFilter(
         statuses=list(f.statuses or []),
         state=f.state,
-        template_ids=_ids(f.template_ids, "CaseTemplate", "filter.templateIds"),
-        assignee_ids=_ids(f.assignee_ids, "User", "filter.assigneeIds"),
+        template_ids=decode_ids(f.template_ids or [], "CaseTemplate", field="filter.templateIds"),
+        assignee_ids=decode_ids(f.assignee_ids or [], "User", field="filter.assigneeIds"),
         unassigned=f.unassigned,
         tag=f.tag,
         inquiry_id=decode_optional(f.inquiry_id, "Inquiry", field="filter.inquiryId"),

@@ -14,7 +14,7 @@ from app.domain.errors import DomainError
 from app.events.envelope import EventEnvelope
 from app.graphql.errors import as_graphql_error
 from app.graphql.feeds import feed, feed_cursor
-from app.graphql.ids import decode_id, decode_optional
+from app.graphql.ids import decode_ids, decode_optional
 from app.graphql.types.assignment import Notification
 from app.graphql.types.cases import Case
 from app.graphql.types.common import Actor, actor_of
@@ -92,9 +92,7 @@ class InquiryEvent:
 
 
 def _ids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> set[int] | None:
-    if gids is None:
-        return None
-    return {decode_id(g, type_name, field=f"{field}.{i}") for i, g in enumerate(gids)}
+    return None if gids is None else set(decode_ids(gids, type_name, field=field))
 
 
 @strawberry.type(description="Live feeds over WebSocket (graphql-transport-ws or graphql-ws).")

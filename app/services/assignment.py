@@ -71,23 +71,37 @@ async def inquiry_creator_user_id(inquiry_ids: list[int]) -> int | None:
     return first.creator_id if first else None
 
 
+POOLED = (AssignmentPolicy.ROUND_ROBIN, AssignmentPolicy.FEWEST_CASES)
+
+
+async def decide_among(template: CaseTemplate, user_ids: list[int]) -> Decision:
+    """The template's way of choosing (round robin unless it uses fewest cases), its cursor
+    and capacity, applied to these users (a team a workflow names, or the template's pool)."""
+    policy = AssignmentPolicy(template.assignment_policy)
+    return choose_assignee(
+        policy if policy in POOLED else AssignmentPolicy.ROUND_ROBIN,
+        pool=await candidates(template.organization_id, user_ids),
+        cursor=template.assignment_cursor,
+        capacity=template.assignment_capacity,
+    )
+
+
 async def decide(
     template: CaseTemplate, *, case_creator: int | None, inquiry_creator: int | None
 ) -> Decision:
     """What the template's policy would do now; writes nothing."""
     policy = AssignmentPolicy(template.assignment_policy)
     org = template.organization_id
+    if policy in POOLED:
+        return await decide_among(template, await pool_user_ids(template))
     creator: Candidate | None = None
-    pool: list[Candidate] = []
     if policy is AssignmentPolicy.CASE_CREATOR and case_creator is not None:
         creator = next(iter(await candidates(org, [case_creator])), None)
     elif policy is AssignmentPolicy.INQUIRY_CREATOR and inquiry_creator is not None:
         creator = next(iter(await candidates(org, [inquiry_creator])), None)
-    elif policy in (AssignmentPolicy.ROUND_ROBIN, AssignmentPolicy.FEWEST_CASES):
-        pool = await candidates(org, await pool_user_ids(template))
     return choose_assignee(
         policy,
-        pool=pool,
+        pool=[],
         cursor=template.assignment_cursor,
         capacity=template.assignment_capacity,
         creator=creator,

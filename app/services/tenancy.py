@@ -11,10 +11,10 @@ from app.domain.errors import ValidationError
 from app.domain.permissions import Operation, require
 from app.domain.principal import Actor, ActorType, Principal, Role
 from app.domain.templates import validate_name
-from app.events.log import append_event
+from app.events.publisher import publisher
 from app.services.auth import mint_key
 from app.services.lookup import get_owned, get_owned_many
-from app.services.uow import unit_of_work
+from app.services.uow import UnitOfWork, unit_of_work
 
 
 @dataclass(frozen=True)
@@ -133,28 +133,24 @@ async def bootstrap_api_key(
     organization_name = validate_name(organization_name, field="org")
     async with in_transaction():
         org, _ = await Organization.get_or_create(name=organization_name)
+        uow = UnitOfWork(org.id, Actor(ActorType.SYSTEM, "cli"))
         user = await User.filter(organization_id=org.id, email=email).first()
         if user is None:
             user = await User.create(
                 organization_id=org.id, email=email, name=email.split("@")[0], role=role
             )
-            await _log_system(org.id, "user.created", "user", user.id, {"email": email})
+            await uow.emit(
+                "user.created", subject_type="user", subject_id=user.id, payload={"email": email}
+            )
         issued = await _insert_key(org.id, key_name, user, None)
-        await _log_system(org.id, "api-key.created", "api_key", issued.key.id, {"name": key_name})
+        await uow.emit(
+            "api-key.created",
+            subject_type="api_key",
+            subject_id=issued.key.id,
+            payload={"name": key_name},
+        )
+    await publisher.publish(uow.events)
     return issued
-
-
-async def _log_system(
-    org_id: int, name: str, subject_type: str, subject_id: int, payload: dict[str, object]
-) -> None:
-    await append_event(
-        organization_id=org_id,
-        name=name,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        actor=Actor(ActorType.SYSTEM, "cli"),
-        payload=payload,
-    )
 
 
 async def _insert_key(org_id: int, name: str, user: User | None, role: Role | None) -> IssuedKey:

@@ -14,7 +14,6 @@ from app.db.models import (
     TeamMember,
     User,
 )
-from app.domain.assignment import AssignmentPolicy, choose_assignee
 from app.domain.emails import normalize_email
 from app.domain.errors import NotFoundError, ValidationError
 from app.domain.objects import InquiryStatus, ObjectType
@@ -40,9 +39,7 @@ SUBJECT_OBJECTS = {
 }
 
 
-def _case_id(
-    ref: str | None, data: dict[str, Any], outputs: dict[str, dict[str, Any]], event: Event
-) -> int:
+def _case_id(ref: str | None, outputs: dict[str, dict[str, Any]], event: Event) -> int:
     if ref is None:  # default: the trigger's case, else the last case a step created
         if subject_of(event.name) == "case":
             return event.subject_id
@@ -69,7 +66,7 @@ async def _inquiry_ids(
     if ref in (None, "trigger") and subject == "inquiry":
         return [event.subject_id]
     if ref in (None, "case_inquiries"):
-        case_id = _case_id(None, data, outputs, event)
+        case_id = _case_id(None, outputs, event)
         if subject == "case" and case_id == event.subject_id:
             return list(data.get("case", {}).get("inquiry_ids", []))
         links = await CaseObject.filter(case_id=case_id, object_type=ObjectType.INQUIRY)
@@ -127,7 +124,7 @@ async def run_step(
             sla_expires_in_seconds=params.get("sla_seconds"),
         )
         return params, {"case_id": case.id, "case_name": case.name}
-    case_id = _case_id(params.get("case"), data, outputs, event)
+    case_id = _case_id(params.get("case"), outputs, event)
     if kind == "case_assign":
         if "user" in params:
             user = await _user_by_email(actor, params["user"], "user")
@@ -174,15 +171,7 @@ async def _assign_from_team(actor: Principal, case_id: int, team_name: str) -> d
     case = await Case.get(id=case_id)
     template = await CaseTemplate.filter(id=case.template_id).select_for_update().get()
     members = [m.user_id for m in await TeamMember.filter(team_id=team.id)]
-    policy = AssignmentPolicy(template.assignment_policy)
-    if policy not in (AssignmentPolicy.ROUND_ROBIN, AssignmentPolicy.FEWEST_CASES):
-        policy = AssignmentPolicy.ROUND_ROBIN
-    decision = choose_assignee(
-        policy,
-        pool=await assignment.candidates(actor.organization_id, members),
-        cursor=template.assignment_cursor,
-        capacity=template.assignment_capacity,
-    )
+    decision = await assignment.decide_among(template, members)
     if decision.chosen is None:
         raise ValidationError.of(
             "team", f"nobody in team {team_name} can take a case: {decision.reason}"

@@ -4,7 +4,8 @@ A consumer keeps its position in ``consumer_position``. One batch runs in one tr
 the position row is locked (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so replicas take turns
 instead of waiting), the events after it are handled, and the new position commits with
 everything the handlers wrote. A crash rolls the batch back and it is handled again: each
-(consumer, event) takes effect exactly once.
+(consumer, event) takes effect exactly once. Events the handlers cause are published after
+the batch commits.
 """
 
 import logging
@@ -14,7 +15,7 @@ from tortoise.transactions import in_transaction
 
 from app.db.models import ConsumerPosition, Event
 from app.events.envelope import EventEnvelope
-from app.events.publisher import publisher
+from app.services.uow import publish_after_commit
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,7 @@ class LogConsumer(ABC):
 
     async def run_once(self, *, batch: int = 200) -> int:
         """Handle the next batch of events; returns how many were read (0: caught up)."""
-        outbox: list[EventEnvelope] = []
-        async with in_transaction():
+        async with publish_after_commit() as outbox, in_transaction():
             await ConsumerPosition.get_or_create(name=self.name)
             position = (
                 await ConsumerPosition.filter(name=self.name)
@@ -53,7 +53,6 @@ class LogConsumer(ABC):
             if rows:
                 position.last_event_id = rows[-1].id
                 await position.save(update_fields=["last_event_id", "updated_at"])
-        await publisher.publish(outbox)
         return len(rows)
 
     async def drain(self) -> int:

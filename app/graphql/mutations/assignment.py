@@ -13,7 +13,7 @@ from app.graphql.errors import (
     ValidationError,
     attempt,
 )
-from app.graphql.ids import decode_id
+from app.graphql.ids import decode_id, decode_ids
 from app.graphql.inputs import INPUT, principal
 from app.graphql.types.assignment import AssignmentExplanation, Notification
 from app.graphql.types.cases import Case
@@ -106,9 +106,7 @@ class AssignmentMutations:
         self, info: Info, input: Annotated[NotificationMarkReadInput, INPUT]
     ) -> NotificationMarkReadResult:
         async def run() -> NotificationMarkReadPayload:
-            ids = [
-                decode_id(gid, "Notification", field=f"ids.{i}") for i, gid in enumerate(input.ids)
-            ]
+            ids = decode_ids(input.ids, "Notification", field="ids")
             rows = await notifications.mark_read(actor=principal(info), notification_ids=ids)
             return NotificationMarkReadPayload(
                 notifications=[Notification.from_row(r) for r in rows]

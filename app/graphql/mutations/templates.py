@@ -14,7 +14,7 @@ from app.graphql.errors import (
     ValidationError,
     attempt,
 )
-from app.graphql.ids import decode_id
+from app.graphql.ids import decode_id, decode_ids
 from app.graphql.inputs import INPUT, keep_unset, principal
 from app.graphql.types.common import AssignmentPolicy, FieldType, StatusType
 from app.graphql.types.templates import CaseTemplate
@@ -117,9 +117,7 @@ def _fields(items: list[CaseFieldDefinitionInput] | None) -> list[FieldDef] | No
 
 
 def _gids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> list[int] | None:
-    if gids is None:
-        return None
-    return [decode_id(g, type_name, field=f"{field}.{i}") for i, g in enumerate(gids)]
+    return None if gids is None else decode_ids(gids, type_name, field=field)
 
 
 def _payload(row: object) -> CaseTemplatePayload:

@@ -13,7 +13,7 @@ from app.graphql.errors import (
     ValidationError,
     attempt,
 )
-from app.graphql.ids import decode_id, decode_optional
+from app.graphql.ids import decode_id, decode_ids, decode_optional
 from app.graphql.inputs import INPUT, principal
 from app.graphql.types.common import Role
 from app.graphql.types.tenancy import ApiKey, Team, User
@@ -101,7 +101,7 @@ ApiKeyRevokeResult = Annotated[
 
 
 def _users(gids: list[relay.GlobalID]) -> list[int]:
-    return [decode_id(g, "User", field=f"memberIds.{i}") for i, g in enumerate(gids)]
+    return decode_ids(gids, "User", field="memberIds")
 
 
 @strawberry.type
