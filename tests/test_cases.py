@@ -114,7 +114,7 @@ async def test_create_with_everything_and_read_the_detail_graph(admin):
         "resolution": None,
         "tags": ["FRAUD", "VIP"],
         "fields": {"risk": "high", "score": 7},
-        "version": 1,
+        "version": 2,  # created, then assigned (one writer of assignments)
         "resolvedAt": None,
         "template": {"key": "KYC"},
         "assignee": {"email": "admin@acme.example"},
@@ -151,6 +151,8 @@ async def test_create_with_everything_and_read_the_detail_graph(admin):
                     "payload": {
                         "assignee_id": detail["events"]["nodes"][1]["payload"]["assignee_id"],
                         "previous_assignee_id": None,
+                        "explanation": None,
+                        "reason": None,
                     },
                     "actor": {"type": "API_KEY"},
                 },

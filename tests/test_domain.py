@@ -5,7 +5,15 @@ import pytest
 from app.domain.case_status import CaseState, plan_status_change
 from app.domain.errors import ValidationError
 from app.domain.fields import validate_field_values
-from app.domain.objects import InquiryStatus, check_inquiry_transition, inquiry_status_event
+from app.domain.events import (
+    INQUIRY_STATUS_EVENTS,
+    CaseReopened,
+    CaseResolved,
+    CaseStatusUpdated,
+    InquiryApproved,
+    InquiryMarkedForReview,
+)
+from app.domain.objects import InquiryStatus, check_inquiry_transition
 from app.domain.tags import normalize_tags, tag_index
 from app.domain.templates import (
     DEFAULT_STATUSES,
@@ -37,23 +45,23 @@ def test_entering_an_end_status_resolves():
     change = plan_status_change(STATUSES, "Open", "Approved", comment=None)
     assert change.state is CaseState.RESOLVED
     assert change.resolution == "Approved"
-    assert change.events == ("case.status-updated", "case.resolved")
+    assert change.events == (CaseStatusUpdated, CaseResolved)
 
 
 def test_leaving_an_end_status_reopens():
     change = plan_status_change(STATUSES, "Declined", "Pending", comment="new evidence")
     assert (change.state, change.resolution) == (CaseState.OPEN, None)
-    assert change.events == ("case.status-updated", "case.reopened")
+    assert change.events == (CaseStatusUpdated, CaseReopened)
 
 
 def test_moving_between_end_statuses_resolves_again_without_reopening():
     change = plan_status_change(STATUSES, "Approved", "Declined", comment=None)
-    assert change.events == ("case.status-updated", "case.resolved")
+    assert change.events == (CaseStatusUpdated, CaseResolved)
 
 
 def test_intermediate_move_only_updates_status():
     change = plan_status_change(STATUSES, "Open", "Pending", comment=None)
-    assert change.events == ("case.status-updated",)
+    assert change.events == (CaseStatusUpdated,)
 
 
 def test_unknown_or_same_status_is_rejected():
@@ -140,5 +148,6 @@ def test_inquiry_lifecycle():
         "an inquiry in status 'created' can move to completed, expired, failed, pending, "
         "not 'approved'"
     )
-    assert inquiry_status_event(InquiryStatus.NEEDS_REVIEW) == "inquiry.marked-for-review"
-    assert inquiry_status_event(InquiryStatus.APPROVED) == "inquiry.approved"
+    assert INQUIRY_STATUS_EVENTS[InquiryStatus.NEEDS_REVIEW] is InquiryMarkedForReview
+    assert InquiryMarkedForReview.event_name == "inquiry.marked-for-review"
+    assert INQUIRY_STATUS_EVENTS[InquiryStatus.APPROVED] is InquiryApproved

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain.errors import ValidationError
+from app.domain.events import CaseReopened, CaseResolved, CaseStatusEvent, CaseStatusUpdated
 from app.domain.templates import StatusDef, StatusType, find_status
 
 
@@ -21,7 +22,7 @@ class StatusChange:
     status: str
     state: CaseState
     resolution: str | None
-    events: tuple[str, ...]
+    events: tuple[type[CaseStatusEvent], ...]
 
 
 def plan_status_change(
@@ -48,11 +49,11 @@ def plan_status_change(
     old = find_status(statuses, current)
     was_end = old is not None and old.type is StatusType.END
     is_end = new.type is StatusType.END
-    events: list[str] = ["case.status-updated"]
+    events: list[type[CaseStatusEvent]] = [CaseStatusUpdated]
     if is_end:
-        events.append("case.resolved")
+        events.append(CaseResolved)
     elif was_end:
-        events.append("case.reopened")
+        events.append(CaseReopened)
     return StatusChange(
         status=new.name,
         state=CaseState.RESOLVED if is_end else CaseState.OPEN,

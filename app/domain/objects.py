@@ -38,23 +38,6 @@ class ReportStatus(StrEnum):
     ERRORED = "errored"
 
 
-_INQUIRY_EVENTS = {
-    InquiryStatus.CREATED: "inquiry.created",
-    InquiryStatus.PENDING: "inquiry.started",
-    InquiryStatus.COMPLETED: "inquiry.completed",
-    InquiryStatus.FAILED: "inquiry.failed",
-    InquiryStatus.EXPIRED: "inquiry.expired",
-    InquiryStatus.NEEDS_REVIEW: "inquiry.marked-for-review",
-    InquiryStatus.APPROVED: "inquiry.approved",
-    InquiryStatus.DECLINED: "inquiry.declined",
-}
-
-
-def inquiry_status_event(status: InquiryStatus) -> str:
-    """The event Persona emits when an inquiry enters ``status``."""
-    return _INQUIRY_EVENTS[status]
-
-
 _S = InquiryStatus
 _DECISIONS = frozenset({_S.NEEDS_REVIEW, _S.APPROVED, _S.DECLINED})
 

@@ -1,24 +1,16 @@
-"""Appending to and reading the durable event log."""
-
-from typing import Any
+"""Appending to the durable event log."""
 
 from tortoise.connection import get_connection
 
 from app.db.models import Event
+from app.domain.events import DomainEvent
 from app.domain.principal import Actor
+from app.events.codec import encode
 
 EVENT_LOG_LOCK = 0x6361_7365  # "case": the one advisory lock that orders event appends
 
 
-async def append_event(
-    *,
-    organization_id: int,
-    name: str,
-    subject_type: str,
-    subject_id: int,
-    actor: Actor,
-    payload: dict[str, Any],
-) -> Event:
+async def append_event(*, organization_id: int, event: DomainEvent, actor: Actor) -> Event:
     """Append one event; call inside the transaction of the change it describes.
 
     On PostgreSQL a transaction-scoped advisory lock makes event ids increase in commit
@@ -30,10 +22,11 @@ async def append_event(
         await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [EVENT_LOG_LOCK])
     return await Event.create(
         organization_id=organization_id,
-        name=name,
-        subject_type=subject_type,
-        subject_id=subject_id,
+        name=event.event_name,
+        subject_type=event.subject_type.value,
+        subject_id=event.subject_id,
         actor_type=actor.type.value,
         actor_id=actor.id,
-        payload=payload,
+        payload=encode(event),
+        payload_version=event.payload_version,
     )

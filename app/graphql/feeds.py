@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from graphql import GraphQLError
 
 from app.db.reads import lists
+from app.domain.events import ApiKeyRevoked
 from app.domain.permissions import ALLOWED, Operation
 from app.domain.principal import Principal
 from app.events.envelope import EventEnvelope
@@ -74,7 +75,7 @@ def authorize(principal: Principal, event: EventEnvelope) -> None:
         raise _error("event of another organization", "FORBIDDEN")
     if principal.role not in ALLOWED[Operation.READ]:
         raise _error("role may not read", "FORBIDDEN")
-    if event.name == "api-key.revoked" and event.subject_id == principal.api_key_id:
+    if isinstance(event.event, ApiKeyRevoked) and event.subject_id == principal.api_key_id:
         raise _error("the API key of this subscription was revoked", "UNAUTHENTICATED")
 
 

@@ -13,12 +13,13 @@ from app.db.reads import lists
 from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
 from app.domain.errors import DomainError, ValidationError
+from app.domain.events import SubjectType
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_ids, decode_optional
 from app.graphql.pagination import After, Before, Connection, First, Last, query_connection
 from app.graphql.types.cases import Case
 from app.graphql.types.common import CaseState, InquiryStatus, RowNode
-from app.graphql.types.events import SUBJECT_TYPE_NAMES, Event
+from app.graphql.types.events import Event
 from app.graphql.types.objects import Account, Inquiry, Report
 from app.graphql.types.templates import CaseTemplate
 from app.graphql.types.tenancy import ApiKey, Organization, Team, User, Viewer
@@ -101,9 +102,6 @@ def _case_filter(f: CaseFilterInput | None) -> CaseFilter:
 
 def org_of(info: Info) -> int:
     return int(info.context.require_principal().organization_id)
-
-
-SUBJECT_TYPES_BY_NAME = {name: kind for kind, name in SUBJECT_TYPE_NAMES.items()}
 
 
 @strawberry.type
@@ -248,10 +246,10 @@ class CoreQueries:
     ) -> Connection[Event]:
         subject = None
         if subject_id is not None:
-            subject_type = SUBJECT_TYPES_BY_NAME.get(subject_id.type_name)
+            subject_type = SubjectType.of_node_type(subject_id.type_name)
             if subject_type is None or not subject_id.node_id.isdigit():
                 raise as_graphql_error(ValidationError.of("subjectId", "is not an object id"))
-            subject = (subject_type, int(subject_id.node_id))
+            subject = (subject_type.value, int(subject_id.node_id))
         query = lists.events(org_of(info), names=names, subject=subject)
         return await list_connection_of(query, Event, first, after, last, before, newest=False)
 

@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from app.db import models
 from app.domain.errors import DomainError
+from app.domain.events import NotificationCreated, SubjectType
 from app.events.envelope import EventEnvelope
 from app.graphql.errors import as_graphql_error
 from app.graphql.feeds import feed, feed_cursor
@@ -117,7 +118,7 @@ class Subscription:
         names = set(f.names) if f.names else None
         async for item in feed(info.context, after):
             event = item.event
-            if event.subject_type != "case" or (names and event.name not in names):
+            if not event.is_about(SubjectType.CASE) or (names and event.name not in names):
                 continue
             if only_case is not None and event.subject_id != only_case:
                 continue
@@ -155,7 +156,7 @@ class Subscription:
         names = set(f.names) if f.names else None
         async for item in feed(info.context, after):
             event = item.event
-            if event.subject_type != "inquiry" or (names and event.name not in names):
+            if not event.is_about(SubjectType.INQUIRY) or (names and event.name not in names):
                 continue
             if only is not None and event.subject_id not in only:
                 continue
@@ -177,10 +178,9 @@ class Subscription:
         me = info.context.require_principal().user_id
         async for item in feed(info.context, after):
             event = item.event
-            if event.name != "notification.created" or event.subject_id != me:
+            created = event.event
+            if not isinstance(created, NotificationCreated) or event.subject_id != me:
                 continue
-            row = await info.context.loaders.rows(models.Notification).load(
-                event.payload["notification_id"]
-            )
+            row = await info.context.loaders.rows(models.Notification).load(created.notification_id)
             if row is not None:
                 yield Notification.from_row(row)

@@ -6,15 +6,15 @@ other's assignments and the rotation cursor. A policy only fills an unassigned c
 locked: an explicit assignment made first is never overwritten.
 """
 
-import datetime as dt
-
 from tortoise.functions import Count
 
 from app.db.models import ApiKey, Case, CaseObject, CaseTemplate, Inquiry, TeamMember, User
 from app.domain.assignment import AssignmentPolicy, Candidate, Decision, choose_assignee
 from app.domain.case_status import CaseState
+from app.domain.events import CaseAssignmentDeferred
 from app.domain.objects import ObjectType
 from app.domain.principal import Actor, ActorType, Availability
+from app.services.case_assignee import set_assignee
 from app.services.uow import UnitOfWork
 
 
@@ -128,31 +128,12 @@ async def apply_decision(
     actor = policy_actor(template)
     if decision.chosen is None:
         await uow.emit(
-            "case.assignment-deferred",
-            subject_type="case",
-            subject_id=case.id,
-            payload={"explanation": explanation},
-            actor=actor,
+            CaseAssignmentDeferred(subject_id=case.id, explanation=explanation), actor=actor
         )
         return False
     template.assignment_cursor = decision.cursor
     await template.save(update_fields=["assignment_cursor"])
-    case.assignee_id = decision.chosen
-    case.assigner_type, case.assigner_id = actor.type.value, actor.id
-    case.assigned_at = dt.datetime.now(dt.UTC)
-    case.version += 1
-    await case.save()
-    await uow.emit(
-        "case.assigned",
-        subject_type="case",
-        subject_id=case.id,
-        payload={
-            "assignee_id": decision.chosen,
-            "previous_assignee_id": None,
-            "explanation": explanation,
-        },
-        actor=actor,
-    )
+    await set_assignee(uow, case, assignee_id=decision.chosen, by=actor, explanation=explanation)
     return True
 
 

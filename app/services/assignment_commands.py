@@ -6,10 +6,11 @@ from app.db.models import Case, CaseTemplate, User
 from app.domain.assignment import AssignmentPolicy, Decision
 from app.domain.case_status import CaseState
 from app.domain.errors import PermissionDeniedError, ValidationError
+from app.domain.events import UserAvailabilityUpdated
 from app.domain.permissions import Operation, require
 from app.domain.principal import Availability, Principal
 from app.services import assignment
-from app.services.case_rules import touch
+from app.services.case_assignee import set_assignee
 from app.services.lookup import get_owned
 from app.services.uow import UnitOfWork, unit_of_work
 
@@ -67,10 +68,9 @@ async def set_availability(*, actor: Principal, user_id: int, availability: Avai
         user.availability = availability
         await user.save(update_fields=["availability"])
         await uow.emit(
-            "user.availability-updated",
-            subject_type="user",
-            subject_id=user.id,
-            payload={"availability": availability.value, "previous": previous.value},
+            UserAvailabilityUpdated(
+                subject_id=user.id, availability=availability, previous=previous
+            )
         )
         if availability is Availability.UNAVAILABLE:
             await _hand_back(uow, actor, user)
@@ -87,19 +87,8 @@ async def _hand_back(uow: UnitOfWork, actor: Principal, user: User) -> None:
         for t in await CaseTemplate.filter(id__in=template_ids).order_by("id").select_for_update()
     }
     for case in await open_cases.order_by("id").select_for_update():
-        case.assignee_id = None
-        case.assigned_at = None
-        touch(case, actor)
-        await case.save()
-        await uow.emit(
-            "case.assigned",
-            subject_type="case",
-            subject_id=case.id,
-            payload={
-                "assignee_id": None,
-                "previous_assignee_id": user.id,
-                "reason": "the assignee became unavailable",
-            },
+        await set_assignee(
+            uow, case, assignee_id=None, by=actor.actor, reason="the assignee became unavailable"
         )
         template = templates[case.template_id]
         if template.assignment_policy == AssignmentPolicy.MANUAL:

@@ -6,11 +6,19 @@ from typing import Any
 from app.db.models import Case, CaseComment, CaseTemplate
 from app.domain.case_status import CaseState, plan_status_change
 from app.domain.errors import ValidationError
+from app.domain.events import (
+    CaseCommented,
+    CaseSlaUpdated,
+    CaseUpdatedFields,
+    CaseUpdatedTags,
+    FieldChange,
+)
 from app.domain.fields import validate_field_values
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.tags import normalize_tags, tag_index
 from app.domain.values import KEEP, KeepType
+from app.services.case_assignee import set_assignee
 from app.services.case_rules import check_assignee, lock_case, sla_deadline, touch
 from app.services.templates import field_defs_of, statuses_of
 from app.services.uow import unit_of_work
@@ -36,32 +44,18 @@ async def update_case(
             merged = {k: v for k, v in merged.items() if v is not None}
             validate_field_values(field_defs_of(template), fields, merged=merged)
             changes = {
-                k: {"old": case.fields_data.get(k), "new": v}
+                k: FieldChange(old=case.fields_data.get(k), new=v)
                 for k, v in fields.items()
                 if case.fields_data.get(k) != v
             }
             case.fields_data = merged
             if changes:
-                await uow.emit(
-                    "case.updated-fields",
-                    subject_type="case",
-                    subject_id=case.id,
-                    payload={"changes": changes},
-                )
+                await uow.emit(CaseUpdatedFields(subject_id=case.id, changes=changes))
         if sla_expires_in_seconds is not KEEP:
             case.sla_expires_at = (
                 None if sla_expires_in_seconds is None else sla_deadline(sla_expires_in_seconds)
             )
-            await uow.emit(
-                "case.sla-updated",
-                subject_type="case",
-                subject_id=case.id,
-                payload={
-                    "sla_expires_at": case.sla_expires_at.isoformat()
-                    if case.sla_expires_at
-                    else None
-                },
-            )
+            await uow.emit(CaseSlaUpdated(subject_id=case.id, sla_expires_at=case.sla_expires_at))
         touch(case, actor)
         await case.save()
     return case
@@ -79,19 +73,7 @@ async def assign_case(
         if case.assignee_id == assignee_id:
             state = "assigned to that user" if assignee_id else "unassigned"
             raise ValidationError.of("assigneeId", f"the case is already {state}")
-        previous = case.assignee_id
-        who_acts = actor.actor
-        case.assignee_id = assignee_id
-        case.assigner_type, case.assigner_id = who_acts.type.value, who_acts.id
-        case.assigned_at = dt.datetime.now(dt.UTC) if assignee_id else None
-        touch(case, actor)
-        await case.save()
-        await uow.emit(
-            "case.assigned",
-            subject_type="case",
-            subject_id=case.id,
-            payload={"assignee_id": assignee_id, "previous_assignee_id": previous},
-        )
+        await set_assignee(uow, case, assignee_id=assignee_id, by=actor.actor)
     return case
 
 
@@ -120,10 +102,16 @@ async def set_case_status(
             case.resolved_at = None
         touch(case, actor)
         await case.save()
-        payload = {"status": change.status, "previous_status": previous, "comment": comment}
-        for name in change.events:
-            event_payload = {**payload, "resolution": change.resolution}
-            await uow.emit(name, subject_type="case", subject_id=case.id, payload=event_payload)
+        for event_class in change.events:
+            await uow.emit(
+                event_class(
+                    subject_id=case.id,
+                    status=change.status,
+                    previous_status=previous,
+                    comment=comment,
+                    resolution=change.resolution,
+                )
+            )
         if comment is not None:
             note = await CaseComment.create(
                 organization_id=case.organization_id,
@@ -132,12 +120,7 @@ async def set_case_status(
                 author_id=who.id,
                 body=comment.strip(),
             )
-            await uow.emit(
-                "case.commented",
-                subject_type="case",
-                subject_id=case.id,
-                payload={"comment_id": note.id, "body": note.body},
-            )
+            await uow.emit(CaseCommented(subject_id=case.id, comment_id=note.id, body=note.body))
     return case
 
 
@@ -158,9 +141,8 @@ async def set_case_tags(
         touch(case, actor)
         await case.save()
         await uow.emit(
-            "case.updated-tags",
-            subject_type="case",
-            subject_id=case.id,
-            payload={"tags": clean, "added": added, "removed": removed},
+            CaseUpdatedTags(
+                subject_id=case.id, tags=tuple(clean), added=tuple(added), removed=tuple(removed)
+            )
         )
     return case

@@ -4,11 +4,12 @@ from typing import Any
 
 from app.db.models import Case, CaseComment, CaseObject, Document
 from app.domain.errors import LimitExceededError, ValidationError
+from app.domain.events import CaseCommented, CaseObjectsAdded, CaseObjectsRemoved
 from app.domain.objects import MAX_OBJECTS_PER_CASE, ObjectType
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.templates import validate_name
-from app.services.case_rules import ObjectRef, check_objects, lock_case, refs_payload, touch
+from app.services.case_rules import ObjectRef, check_objects, linked_objects, lock_case, touch
 from app.services.uow import UnitOfWork, unit_of_work
 
 MAX_COMMENT_LENGTH = 10_000
@@ -43,12 +44,7 @@ async def remove_objects(
         if removed:
             touch(case, actor)
             await case.save()
-            await uow.emit(
-                "case.objects-removed",
-                subject_type="case",
-                subject_id=case.id,
-                payload={"objects": refs_payload(removed)},
-            )
+            await uow.emit(CaseObjectsRemoved(subject_id=case.id, objects=linked_objects(removed)))
     return case
 
 
@@ -92,12 +88,7 @@ async def add_comment(*, actor: Principal, case_id: int, body: str) -> CaseComme
             author_id=who.id,
             body=text,
         )
-        await uow.emit(
-            "case.commented",
-            subject_type="case",
-            subject_id=case.id,
-            payload={"comment_id": comment.id, "body": text},
-        )
+        await uow.emit(CaseCommented(subject_id=case.id, comment_id=comment.id, body=text))
     return comment
 
 
@@ -119,9 +110,4 @@ async def _link(uow: UnitOfWork, case: Case, actor: Principal, refs: list[Object
         await CaseObject.create(case_id=case.id, object_type=ref.type, object_id=ref.id)
     touch(case, actor)
     await case.save()
-    await uow.emit(
-        "case.objects-added",
-        subject_type="case",
-        subject_id=case.id,
-        payload={"objects": refs_payload(new)},
-    )
+    await uow.emit(CaseObjectsAdded(subject_id=case.id, objects=linked_objects(new)))

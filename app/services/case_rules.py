@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from app.db.models import OBJECT_MODELS, Case, User
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
+from app.domain.events import LinkedObject
 from app.domain.objects import MAX_SLA_SECONDS, ObjectType
 from app.domain.principal import Principal
 from app.services.lookup import get_owned
@@ -68,6 +69,6 @@ def sla_deadline(seconds: int, field: str = "slaExpiresInSeconds") -> dt.datetim
     return dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds)
 
 
-def refs_payload(refs: list[ObjectRef]) -> list[dict[str, object]]:
+def linked_objects(refs: list[ObjectRef]) -> tuple[LinkedObject, ...]:
     """Object references as they appear in event payloads."""
-    return [{"type": r.type.value, "id": r.id} for r in refs]
+    return tuple(LinkedObject(type=r.type, id=r.id) for r in refs)

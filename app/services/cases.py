@@ -1,11 +1,11 @@
 """Creating cases."""
 
-import datetime as dt
 from typing import Any
 
 from app.db.models import Case, CaseObject, CaseTemplate
 from app.domain.assignment import AssignmentPolicy
 from app.domain.errors import LimitExceededError, ValidationError
+from app.domain.events import CaseCreated
 from app.domain.fields import validate_field_values
 from app.domain.objects import MAX_OBJECTS_PER_CASE, ObjectType
 from app.domain.permissions import Operation, require
@@ -13,11 +13,12 @@ from app.domain.principal import Principal
 from app.domain.tags import normalize_tags, tag_index
 from app.domain.templates import initial_status
 from app.services import assignment
+from app.services.case_assignee import set_assignee
 from app.services.case_rules import (
     ObjectRef,
     check_assignee,
     check_objects,
-    refs_payload,
+    linked_objects,
     sla_deadline,
 )
 from app.services.lookup import get_owned
@@ -45,7 +46,6 @@ async def create_case(
         raise LimitExceededError(
             f"a case links at most {MAX_OBJECTS_PER_CASE} objects", limit=MAX_OBJECTS_PER_CASE
         )
-    now = dt.datetime.now(dt.UTC)
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
         # the row lock on the template serializes numbering within one template
         template = await get_owned(CaseTemplate, actor, template_id, field="templateId", lock=True)
@@ -70,33 +70,22 @@ async def create_case(
             tag_index=tag_index(clean_tags),
             fields_data=values,
             sla_expires_at=deadline,
-            assignee_id=assignee_id,
-            assigner_type=who.type.value if assignee_id else None,
-            assigner_id=who.id if assignee_id else None,
-            assigned_at=now if assignee_id else None,
         )
         for ref in refs:
             await CaseObject.create(case_id=case.id, object_type=ref.type, object_id=ref.id)
         await uow.emit(
-            "case.created",
-            subject_type="case",
-            subject_id=case.id,
-            payload={
-                "name": case.name,
-                "template_id": template.id,
-                "template_key": template.key,
-                "status": case.status,
-                "tags": clean_tags,
-                "objects": refs_payload(refs),
-            },
+            CaseCreated(
+                subject_id=case.id,
+                name=case.name,
+                template_id=template.id,
+                template_key=template.key,
+                status=case.status,
+                tags=tuple(clean_tags),
+                objects=linked_objects(refs),
+            )
         )
         if assignee_id is not None:
-            await uow.emit(
-                "case.assigned",
-                subject_type="case",
-                subject_id=case.id,
-                payload={"assignee_id": assignee_id, "previous_assignee_id": None},
-            )
+            await set_assignee(uow, case, assignee_id=assignee_id, by=who)
         elif template.assignment_policy != AssignmentPolicy.MANUAL:
             inquiries = [r.id for r in refs if r.type is ObjectType.INQUIRY]
             decision = await assignment.decide(

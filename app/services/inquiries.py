@@ -5,7 +5,8 @@ from typing import Any
 
 from app.db.models import Account, Inquiry
 from app.domain.errors import ValidationError
-from app.domain.objects import InquiryStatus, check_inquiry_transition, inquiry_status_event
+from app.domain.events import INQUIRY_STATUS_EVENTS, InquiryCreated, InquiryUpdated
+from app.domain.objects import InquiryStatus, check_inquiry_transition
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.values import KEEP, KeepType
@@ -48,10 +49,7 @@ async def create_inquiry(
             creator_id=actor.user_id,
         )
         await uow.emit(
-            "inquiry.created",
-            subject_type="inquiry",
-            subject_id=inquiry.id,
-            payload={"reference_id": reference_id, "status": inquiry.status.value},
+            InquiryCreated(subject_id=inquiry.id, reference_id=reference_id, status=inquiry.status)
         )
     return inquiry
 
@@ -95,12 +93,7 @@ async def update_inquiry(
             inquiry.fields_data = {k: v for k, v in merged.items() if v is not None}
         await inquiry.save()
         changed = sorted([*changes, *(["fields"] if fields is not None else [])])
-        await uow.emit(
-            "inquiry.updated",
-            subject_type="inquiry",
-            subject_id=inquiry.id,
-            payload={"changed": changed},
-        )
+        await uow.emit(InquiryUpdated(subject_id=inquiry.id, changed=tuple(changed)))
     return inquiry
 
 
@@ -122,10 +115,10 @@ async def set_inquiry_status(
         if status in _DECIDED:
             inquiry.decisioned_at = now
         await inquiry.save()
+        event_class = INQUIRY_STATUS_EVENTS[status]
         await uow.emit(
-            inquiry_status_event(status),
-            subject_type="inquiry",
-            subject_id=inquiry.id,
-            payload={"status": status.value, "previous_status": previous.value, "comment": comment},
+            event_class(
+                subject_id=inquiry.id, status=status, previous_status=previous, comment=comment
+            )
         )
     return inquiry

@@ -4,6 +4,7 @@ import datetime as dt
 
 from app.db.models import Notification
 from app.domain.errors import ValidationError
+from app.domain.events import UserNotificationsRead
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.services.lookup import get_owned_many
@@ -29,9 +30,8 @@ async def mark_read(*, actor: Principal, notification_ids: list[int]) -> list[No
             await row.save(update_fields=["read_at"])
         if unread:
             await uow.emit(
-                "user.notifications-read",
-                subject_type="user",
-                subject_id=actor.user_id,
-                payload={"notification_ids": [row.id for row in unread]},
+                UserNotificationsRead(
+                    subject_id=actor.user_id, notification_ids=tuple(row.id for row in unread)
+                )
             )
     return rows

@@ -1,11 +1,20 @@
 """Accounts, reports, verifications and transactions: objects other systems send us."""
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tortoise.models import Model
 
 from app.db.models import Account, Report, Transaction, Verification
 from app.domain.errors import ValidationError
+from app.domain.events import (
+    AccountCreated,
+    DomainEvent,
+    ReportCreated,
+    ReportReady,
+    TransactionCreated,
+    VerificationCreated,
+)
 from app.domain.objects import ReportStatus
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
@@ -21,16 +30,16 @@ def _word(value: str, field: str) -> str:
 
 
 async def _create(
-    actor: Principal, model: type[Model], subject: str, payload: dict[str, Any], **values: Any
+    actor: Principal,
+    model: type[Model],
+    events: Callable[[int], Sequence[DomainEvent]],
+    **values: Any,
 ) -> Any:
     require(actor, Operation.MANAGE_OBJECTS)
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
         row = await model.create(organization_id=actor.organization_id, **values)
-        await uow.emit(
-            f"{subject}.created", subject_type=subject, subject_id=row.pk, payload=payload
-        )
-        if subject == "report" and values["status"] is ReportStatus.READY:
-            await uow.emit("report.ready", subject_type=subject, subject_id=row.pk, payload=payload)
+        for event in events(row.pk):
+            await uow.emit(event)
     return row
 
 
@@ -46,8 +55,7 @@ async def create_account(
     result: Account = await _create(
         actor,
         Account,
-        "account",
-        {"reference_id": reference_id},
+        lambda pk: [AccountCreated(subject_id=pk, reference_id=reference_id)],
         reference_id=reference_id,
         fields_data=fields or {},
         tags=clean_tags,
@@ -65,11 +73,14 @@ async def create_report(
 ) -> Report:
     """Record a report (watchlist, adverse media, ...)."""
     kind = _word(report_type, "reportType")
+    ready = status is ReportStatus.READY
     result: Report = await _create(
         actor,
         Report,
-        "report",
-        {"report_type": kind, "status": status.value, "has_match": has_match},
+        lambda pk: [
+            event(subject_id=pk, report_type=kind, status=status, has_match=has_match)
+            for event in ([ReportCreated, ReportReady] if ready else [ReportCreated])
+        ],
         report_type=kind,
         status=status,
         has_match=has_match,
@@ -87,8 +98,7 @@ async def create_verification(
     result: Verification = await _create(
         actor,
         Verification,
-        "verification",
-        {"verification_type": kind, "status": state},
+        lambda pk: [VerificationCreated(subject_id=pk, verification_type=kind, status=state)],
         verification_type=kind,
         status=state,
         fields_data=fields or {},
@@ -110,8 +120,11 @@ async def create_transaction(
     result: Transaction = await _create(
         actor,
         Transaction,
-        "transaction",
-        {"transaction_type": kind, "status": state, "reference_id": reference_id},
+        lambda pk: [
+            TransactionCreated(
+                subject_id=pk, transaction_type=kind, status=state, reference_id=reference_id
+            )
+        ],
         transaction_type=kind,
         status=state,
         reference_id=reference_id,

@@ -7,6 +7,7 @@ from app.db.models import Case, CaseTemplate, Team, User
 from app.domain.assignment import AssignmentPolicy
 from app.domain.emails import normalize_email
 from app.domain.errors import ValidationError
+from app.domain.events import CaseTemplateArchived, CaseTemplateCreated, CaseTemplateUpdated
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.templates import (
@@ -87,12 +88,7 @@ async def create_template(
             assignment_user_ids=[],
             assignment_team_ids=[],
         )
-        await uow.emit(
-            "case-template.created",
-            subject_type="case_template",
-            subject_id=template.id,
-            payload={"key": key, "name": name},
-        )
+        await uow.emit(CaseTemplateCreated(subject_id=template.id, key=key, name=name))
     return template
 
 
@@ -152,12 +148,7 @@ async def update_template(
         if not changed:
             raise ValidationError.of("input", "nothing to update: give at least one setting")
         await template.save()
-        await uow.emit(
-            "case-template.updated",
-            subject_type="case_template",
-            subject_id=template.id,
-            payload={"changed": changed},
-        )
+        await uow.emit(CaseTemplateUpdated(subject_id=template.id, changed=tuple(changed)))
     return template
 
 
@@ -170,12 +161,7 @@ async def archive_template(*, actor: Principal, template_id: int) -> CaseTemplat
             raise ValidationError.of("id", "the template is already archived")
         template.archived_at = dt.datetime.now(dt.UTC)
         await template.save(update_fields=["archived_at", "updated_at"])
-        await uow.emit(
-            "case-template.archived",
-            subject_type="case_template",
-            subject_id=template.id,
-            payload={},
-        )
+        await uow.emit(CaseTemplateArchived(subject_id=template.id))
     return template
 
 

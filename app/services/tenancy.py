@@ -2,19 +2,18 @@
 
 import datetime as dt
 from dataclasses import dataclass
-
-from tortoise.transactions import in_transaction
+from typing import cast
 
 from app.db.models import ApiKey, Organization, Team, TeamMember, User
 from app.domain.emails import normalize_email
 from app.domain.errors import ValidationError
+from app.domain.events import ApiKeyCreated, ApiKeyRevoked, TeamCreated, TeamMembersSet, UserCreated
 from app.domain.permissions import Operation, require
 from app.domain.principal import Actor, ActorType, Principal, Role
 from app.domain.templates import validate_name
-from app.events.publisher import publisher
 from app.services.auth import mint_key
 from app.services.lookup import get_owned, get_owned_many
-from app.services.uow import UnitOfWork, unit_of_work
+from app.services.uow import UnitOfWork, transaction, unit_of_work
 
 
 @dataclass(frozen=True)
@@ -36,12 +35,7 @@ async def create_user(*, actor: Principal, email: str, name: str, role: Role) ->
         user = await User.create(
             organization_id=actor.organization_id, email=email, name=name, role=role
         )
-        await uow.emit(
-            "user.created",
-            subject_type="user",
-            subject_id=user.id,
-            payload={"email": email, "role": role.value},
-        )
+        await uow.emit(UserCreated(subject_id=user.id, email=email, role=role))
     return user
 
 
@@ -57,10 +51,7 @@ async def create_team(*, actor: Principal, name: str, member_ids: list[int]) -> 
         for user in members:
             await TeamMember.create(team_id=team.id, user_id=user.id)
         await uow.emit(
-            "team.created",
-            subject_type="team",
-            subject_id=team.id,
-            payload={"name": name, "member_ids": [u.id for u in members]},
+            TeamCreated(subject_id=team.id, name=name, member_ids=tuple(u.id for u in members))
         )
     return team
 
@@ -71,18 +62,20 @@ async def set_team_members(*, actor: Principal, team_id: int, member_ids: list[i
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
         team = await get_owned(Team, actor, team_id, field="teamId", lock=True)
         members = await get_owned_many(User, actor, _unique(member_ids), field="memberIds")
-        wanted = {u.id for u in members}
-        current = set(await TeamMember.filter(team_id=team.id).values_list("user_id", flat=True))
+        wanted: set[int] = {u.id for u in members}
+        rows = await TeamMember.filter(team_id=team.id).values_list("user_id", flat=True)
+        current = set(cast(list[int], rows))  # flat: one id per row
         if wanted - current:
             for user_id in sorted(wanted - current):
                 await TeamMember.create(team_id=team.id, user_id=user_id)
         if current - wanted:
             await TeamMember.filter(team_id=team.id, user_id__in=current - wanted).delete()
         await uow.emit(
-            "team.members-set",
-            subject_type="team",
-            subject_id=team.id,
-            payload={"added": sorted(wanted - current), "removed": sorted(current - wanted)},
+            TeamMembersSet(
+                subject_id=team.id,
+                added=tuple(sorted(wanted - current)),
+                removed=tuple(sorted(current - wanted)),
+            )
         )
     return team
 
@@ -101,12 +94,7 @@ async def create_api_key(
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
         user = await get_owned(User, actor, user_id, field="userId") if user_id else None
         issued = await _insert_key(actor.organization_id, name, user, role)
-        await uow.emit(
-            "api-key.created",
-            subject_type="api_key",
-            subject_id=issued.key.id,
-            payload={"name": name, "user_id": user_id, "prefix": issued.key.prefix},
-        )
+        await uow.emit(_key_created(issued))
     return issued
 
 
@@ -120,7 +108,7 @@ async def revoke_api_key(*, actor: Principal, key_id: int) -> ApiKey:
             raise ValidationError.of("id", "the key is already revoked")
         key.revoked_at = dt.datetime.now(dt.UTC)
         await key.save(update_fields=["revoked_at"])
-        await uow.emit("api-key.revoked", subject_type="api_key", subject_id=key.id, payload={})
+        await uow.emit(ApiKeyRevoked(subject_id=key.id))
     return key
 
 
@@ -131,26 +119,23 @@ async def bootstrap_api_key(
     key for the user. Runs without a principal: whoever can run the CLI owns the database."""
     email = normalize_email(email)
     organization_name = validate_name(organization_name, field="org")
-    async with in_transaction():
+    async with transaction() as events:
         org, _ = await Organization.get_or_create(name=organization_name)
-        uow = UnitOfWork(org.id, Actor(ActorType.SYSTEM, "cli"))
+        uow = UnitOfWork(org.id, Actor(ActorType.SYSTEM, "cli"), events)
         user = await User.filter(organization_id=org.id, email=email).first()
         if user is None:
             user = await User.create(
                 organization_id=org.id, email=email, name=email.split("@")[0], role=role
             )
-            await uow.emit(
-                "user.created", subject_type="user", subject_id=user.id, payload={"email": email}
-            )
+            await uow.emit(UserCreated(subject_id=user.id, email=email, role=role))
         issued = await _insert_key(org.id, key_name, user, None)
-        await uow.emit(
-            "api-key.created",
-            subject_type="api_key",
-            subject_id=issued.key.id,
-            payload={"name": key_name},
-        )
-    await publisher.publish(uow.events)
+        await uow.emit(_key_created(issued))
     return issued
+
+
+def _key_created(issued: IssuedKey) -> ApiKeyCreated:
+    key = issued.key
+    return ApiKeyCreated(subject_id=key.id, name=key.name, user_id=key.user_id, prefix=key.prefix)
 
 
 async def _insert_key(org_id: int, name: str, user: User | None, role: Role | None) -> IssuedKey:

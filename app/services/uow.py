@@ -1,73 +1,63 @@
-"""One transaction per command: rows and their events commit together, then get published."""
+"""Transactions and the events they append: the one way to write and then publish.
+
+``transaction()`` is the only place that publishes. The outermost block publishes its events
+once it has committed; a nested block (a savepoint, e.g. one workflow step or one service
+called by a worker) hands its events to the enclosing block when it ends without error and
+drops them when it rolls back, so a rolled-back savepoint never publishes anything.
+"""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from app.domain.events import DomainEvent
 from app.domain.principal import Actor
 from app.events.envelope import EventEnvelope
 from app.events.log import append_event
 from app.events.publisher import publisher
 
+_PENDING: ContextVar[list[EventEnvelope] | None] = ContextVar("pending_events", default=None)
+
+
+@asynccontextmanager
+async def transaction() -> AsyncIterator[list[EventEnvelope]]:
+    """Run a block in one transaction (a savepoint when nested); yields the list its events
+    are collected in, published after the outermost commit."""
+    parent = _PENDING.get()
+    mine: list[EventEnvelope] = []
+    token = _PENDING.set(mine)
+    try:
+        async with in_transaction():
+            yield mine
+    finally:
+        _PENDING.reset(token)
+    if parent is not None:
+        parent.extend(mine)
+    else:
+        await publisher.publish(mine)
+
 
 class UnitOfWork:
-    """Collects the events a command appends inside its transaction."""
+    """Appends a command's events to the log inside its transaction."""
 
-    def __init__(self, organization_id: int, actor: Actor) -> None:
+    def __init__(self, organization_id: int, actor: Actor, events: list[EventEnvelope]) -> None:
         self.organization_id = organization_id
         self.actor = actor
-        self.events: list[EventEnvelope] = []
+        self.events = events
 
-    async def emit(
-        self,
-        name: str,
-        *,
-        subject_type: str,
-        subject_id: int,
-        payload: dict[str, Any],
-        actor: Actor | None = None,
-    ) -> None:
-        """Append an event to the log in the current transaction."""
-        row = await append_event(
-            organization_id=self.organization_id,
-            name=name,
-            subject_type=subject_type,
-            subject_id=subject_id,
-            actor=actor or self.actor,
-            payload=payload,
-        )
-        self.events.append(EventEnvelope.from_row(row))
-
-
-# Set while an outer transaction wraps service calls (a workflow step): their events are
-# published when that outer transaction has committed, not when the inner savepoint ends.
-_DEFERRED: ContextVar[list[EventEnvelope] | None] = ContextVar("deferred_events", default=None)
+    async def emit(self, event: DomainEvent, *, actor: Actor | None = None) -> EventEnvelope:
+        """Append a typed event to the log in the current transaction."""
+        who = actor or self.actor
+        row = await append_event(organization_id=self.organization_id, event=event, actor=who)
+        envelope = EventEnvelope.from_row(row, event)
+        self.events.append(envelope)
+        return envelope
 
 
 @asynccontextmanager
 async def unit_of_work(organization_id: int, actor: Actor) -> AsyncIterator[UnitOfWork]:
-    """Run a block in one transaction; publish its events only after the commit."""
-    uow = UnitOfWork(organization_id, actor)
-    async with in_transaction():
-        yield uow
-    deferred = _DEFERRED.get()
-    if deferred is not None:
-        deferred.extend(uow.events)
-    else:
-        await publisher.publish(uow.events)
-
-
-@asynccontextmanager
-async def publish_after_commit() -> AsyncIterator[list[EventEnvelope]]:
-    """Wrap an outer transaction: events of services called inside it are published once the
-    block ends without error (so after the outer commit), and never if it fails."""
-    events: list[EventEnvelope] = []
-    token = _DEFERRED.set(events)
-    try:
-        yield events
-    finally:
-        _DEFERRED.reset(token)
-    await publisher.publish(events)
+    """Run a command in one transaction; its events are published after the commit."""
+    async with transaction() as events:
+        yield UnitOfWork(organization_id, actor, events)

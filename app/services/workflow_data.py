@@ -7,12 +7,12 @@ from app.db.models import (
     Case,
     CaseObject,
     CaseTemplate,
-    Event,
     Inquiry,
     Report,
 )
 from app.domain.objects import ObjectType
-from app.domain.workflows import subject_of
+from app.events.codec import encode
+from app.events.envelope import EventEnvelope
 
 
 def _inquiry(row: Inquiry) -> dict[str, Any]:
@@ -57,10 +57,12 @@ async def _case(row: Case) -> dict[str, Any]:
     }
 
 
-async def trigger_data(event: Event) -> dict[str, Any]:
+async def trigger_data(event: EventEnvelope) -> dict[str, Any]:
     """The event and its subject as plain data (read fresh)."""
-    data: dict[str, Any] = {"event": {"name": event.name, "payload": event.payload}}
-    subject = subject_of(event.name)
+    typed = event.event
+    payload = encode(typed) if typed is not None else event.payload
+    data: dict[str, Any] = {"event": {"name": event.name, "payload": payload}}
+    subject = event.subject_type
     org = event.organization_id
     if subject == "inquiry":
         inquiry = await Inquiry.filter(id=event.subject_id, organization_id=org).first()

@@ -7,21 +7,22 @@ from app.db.models import (
     Case,
     CaseObject,
     CaseTemplate,
-    Event,
     Inquiry,
-    NotificationDelivery,
     Team,
     TeamMember,
     User,
 )
 from app.domain.emails import normalize_email
 from app.domain.errors import NotFoundError, ValidationError
+from app.domain.events import WorkflowNotified
 from app.domain.objects import InquiryStatus, ObjectType
 from app.domain.principal import Principal
 from app.domain.workflows import subject_of
+from app.events.envelope import EventEnvelope
 from app.services import assignment, assignment_commands, case_changes, case_objects, cases
 from app.services.case_rules import ObjectRef
 from app.services.inquiries import set_inquiry_status
+from app.services.notification_deliveries import Message, queue_email
 from app.services.uow import unit_of_work
 from app.services.workflows import step_input
 
@@ -39,7 +40,7 @@ SUBJECT_OBJECTS = {
 }
 
 
-def _case_id(ref: str | None, outputs: dict[str, dict[str, Any]], event: Event) -> int:
+def _case_id(ref: str | None, outputs: dict[str, dict[str, Any]], event: EventEnvelope) -> int:
     if ref is None:  # default: the trigger's case, else the last case a step created
         if subject_of(event.name) == "case":
             return event.subject_id
@@ -60,7 +61,7 @@ def _case_id(ref: str | None, outputs: dict[str, dict[str, Any]], event: Event) 
 
 
 async def _inquiry_ids(
-    ref: str | None, data: dict[str, Any], outputs: dict[str, dict[str, Any]], event: Event
+    ref: str | None, data: dict[str, Any], outputs: dict[str, dict[str, Any]], event: EventEnvelope
 ) -> list[int]:
     subject = subject_of(event.name)
     if ref in (None, "trigger") and subject == "inquiry":
@@ -89,7 +90,7 @@ async def run_step(
     actor: Principal,
     data: dict[str, Any],
     outputs: dict[str, dict[str, Any]],
-    event: Event,
+    event: EventEnvelope,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Execute one step; returns (resolved input, output). Raises DomainError on failure."""
     kind = step["kind"]
@@ -192,26 +193,19 @@ async def _notify(actor: Principal, case_id: int, params: dict[str, Any]) -> dic
     if not recipients:
         raise ValidationError.of("emails", "notify needs at least one recipient")
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
-        await uow.emit(
-            "workflow.notified",
-            subject_type="case",
-            subject_id=case_id,
-            payload={"recipients": recipients, "subject": params["subject"]},
+        notified = await uow.emit(
+            WorkflowNotified(
+                subject_id=case_id, recipients=tuple(recipients), subject=str(params["subject"])
+            )
         )
-        event_id = uow.events[-1].id
+        message = Message(
+            organization_id=actor.organization_id,
+            event_id=notified.id,
+            subject=str(params["subject"]),
+            body=str(params["body"]),
+            case_id=case_id,
+            event_name=notified.name,
+        )
         for recipient in recipients:
-            await _deliver(actor, event_id, recipient, params)
+            await queue_email(message, recipient, due=dt.datetime.now(dt.UTC))
     return {"case_id": case_id, "recipients": recipients}
-
-
-async def _deliver(actor: Principal, event_id: int, recipient: str, params: dict[str, Any]) -> None:
-    await NotificationDelivery.get_or_create(
-        event_id=event_id,
-        recipient=recipient,
-        defaults={
-            "organization_id": actor.organization_id,
-            "subject": str(params["subject"]),
-            "body": str(params["body"]),
-            "next_attempt_at": dt.datetime.now(dt.UTC),
-        },
-    )

@@ -6,10 +6,18 @@ from typing import Any
 
 from app.db.models import CaseTemplate, Event, Workflow, WorkflowVersion
 from app.domain.errors import NotFoundError, ValidationError
+from app.domain.events import (
+    WorkflowCreated,
+    WorkflowDraftUpdated,
+    WorkflowPaused,
+    WorkflowPublished,
+    WorkflowResumed,
+)
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.templates import validate_name
 from app.domain.workflows import choose_route, resolve, validate_definition
+from app.events.envelope import EventEnvelope
 from app.services.lookup import get_owned
 from app.services.uow import unit_of_work
 from app.services.workflow_data import trigger_data
@@ -29,9 +37,7 @@ async def create_workflow(*, actor: Principal, name: str, definition: Any) -> Wo
         workflow = await Workflow.create(
             organization_id=actor.organization_id, name=name, draft=definition
         )
-        await uow.emit(
-            "workflow.created", subject_type="workflow", subject_id=workflow.id, payload={}
-        )
+        await uow.emit(WorkflowCreated(subject_id=workflow.id))
     return workflow
 
 
@@ -51,9 +57,7 @@ async def update_draft(
         if definition is not None:
             workflow.draft = definition
         await workflow.save()
-        await uow.emit(
-            "workflow.draft-updated", subject_type="workflow", subject_id=workflow.id, payload={}
-        )
+        await uow.emit(WorkflowDraftUpdated(subject_id=workflow.id))
     return workflow
 
 
@@ -70,12 +74,7 @@ async def publish(*, actor: Principal, workflow_id: int) -> Workflow:
         workflow.published_version = version
         workflow.trigger = workflow.draft["trigger"]
         await workflow.save()
-        await uow.emit(
-            "workflow.published",
-            subject_type="workflow",
-            subject_id=workflow.id,
-            payload={"version": version},
-        )
+        await uow.emit(WorkflowPublished(subject_id=workflow.id, version=version))
     return workflow
 
 
@@ -89,12 +88,8 @@ async def set_paused(*, actor: Principal, workflow_id: int, paused: bool) -> Wor
             raise ValidationError.of("id", f"the workflow is already {status}")
         workflow.status = status
         await workflow.save(update_fields=["status", "updated_at"])
-        await uow.emit(
-            "workflow.paused" if paused else "workflow.resumed",
-            subject_type="workflow",
-            subject_id=workflow.id,
-            payload={},
-        )
+        event_class = WorkflowPaused if paused else WorkflowResumed
+        await uow.emit(event_class(subject_id=workflow.id))
     return workflow
 
 
@@ -142,7 +137,7 @@ async def dry_run(
         raise ValidationError.of(
             "eventId", f"the workflow runs on {definition['trigger']}, not {event.name}"
         )
-    data = await trigger_data(event)
+    data = await trigger_data(EventEnvelope.from_row(event))
     index = choose_route(definition, data, today=dt.datetime.now(dt.UTC).date())
     if index is None:
         return DryRun(None, [])

@@ -11,32 +11,35 @@ the batch commits.
 import logging
 from abc import ABC, abstractmethod
 
-from tortoise.transactions import in_transaction
-
 from app.db.models import ConsumerPosition, Event
+from app.domain.events import DomainEvent, event_class
 from app.events.envelope import EventEnvelope
-from app.services.uow import publish_after_commit
+from app.services.uow import transaction
 
 log = logging.getLogger(__name__)
 
 
 class LogConsumer(ABC):
-    """Subclasses name themselves, choose events, and handle one event at a time."""
+    """Subclasses name themselves, choose event classes, and handle one event at a time."""
 
     name: str
-    events: frozenset[str] | None  # None: every event
+    events: frozenset[type[DomainEvent]] | None  # None: every event
 
     @abstractmethod
-    async def handle(self, event: Event, outbox: list[EventEnvelope]) -> None:
-        """Apply one event inside the batch's transaction; append any events it causes."""
+    async def handle(self, event: EventEnvelope) -> None:
+        """Apply one event inside the batch's transaction (``event.event`` is its typed value)."""
 
-    async def after_batch(self, outbox: list[EventEnvelope]) -> None:
+    async def after_batch(self) -> None:
         """Work to do once per batch, still inside its transaction (default: nothing)."""
         return None
 
+    def wants(self, name: str) -> bool:
+        """Whether events of this name are for this consumer."""
+        return self.events is None or event_class(name) in self.events
+
     async def run_once(self, *, batch: int = 200) -> int:
         """Handle the next batch of events; returns how many were read (0: caught up)."""
-        async with publish_after_commit() as outbox, in_transaction():
+        async with transaction():
             await ConsumerPosition.get_or_create(name=self.name)
             position = (
                 await ConsumerPosition.filter(name=self.name)
@@ -47,16 +50,16 @@ class LogConsumer(ABC):
                 return 0
             rows = await Event.filter(id__gt=position.last_event_id).order_by("id").limit(batch)
             for row in rows:
-                if self.events is None or row.name in self.events:
-                    await self.handle(row, outbox)
-            await self.after_batch(outbox)
+                if self.wants(row.name):
+                    await self.handle(EventEnvelope.from_row(row))
+            await self.after_batch()
             if rows:
                 position.last_event_id = rows[-1].id
                 await position.save(update_fields=["last_event_id", "updated_at"])
         return len(rows)
 
     async def drain(self) -> int:
-        """Run batches until caught up; returns how many events were read."""
+        """Run batches until caught up; returns how many were read."""
         total = 0
         while n := await self.run_once():
             total += n

@@ -13,18 +13,16 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from tortoise.transactions import in_transaction
-
-from app.db.models import Case, CaseTemplate, Event, Notification, NotificationDelivery, User
+from app.db.models import Case, CaseTemplate, NotificationDelivery, User
+from app.domain.events import CaseAssigned, CaseCreated
 from app.domain.ids import global_id
-from app.domain.principal import Actor, ActorType
 from app.events.envelope import EventEnvelope
-from app.services.uow import UnitOfWork
+from app.services import notification_deliveries as deliveries
+from app.services.notification_deliveries import Message
 from app.workers.consumer import LogConsumer
 from app.workers.mailer import Email, Mailer
 
 log = logging.getLogger(__name__)
-LEASE = dt.timedelta(seconds=60)
 
 
 def case_link(base_url: str, case_id: int) -> str:
@@ -37,64 +35,34 @@ class NotificationFanout(LogConsumer):
     new assignee. Recipients who are users of the organization also get an inbox entry."""
 
     name = "notifications"
-    events = frozenset({"case.created", "case.assigned"})
+    events = frozenset({CaseCreated, CaseAssigned})
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
 
-    async def handle(self, event: Event, outbox: list[EventEnvelope]) -> None:
+    async def handle(self, event: EventEnvelope) -> None:
         case = await Case.filter(id=event.subject_id).first()
         if case is None:
             return
         template = await CaseTemplate.get(id=case.template_id)
         link = case_link(self.base_url, case.id)
-        if event.name == "case.created":
-            subject = f"New case {case.name} ({template.name})"
-            body = f"A {template.name} case, {case.name}, was created.\n\nOpen it: {link}\n"
-            recipients = list(template.notification_emails)
-        else:
-            assignee_id = event.payload.get("assignee_id")
-            user = await User.filter(id=assignee_id).first() if assignee_id else None
-            if user is None:
+        match event.event:
+            case CaseCreated():
+                subject = f"New case {case.name} ({template.name})"
+                body = f"A {template.name} case, {case.name}, was created.\n\nOpen it: {link}\n"
+                recipients = list(template.notification_emails)
+            case CaseAssigned(assignee_id=int(assignee_id)):
+                user = await User.filter(id=assignee_id).first()
+                if user is None:
+                    return
+                subject = f"Case {case.name} ({template.name}) is assigned to you"
+                body = f"{case.name} ({template.name}) was assigned to you.\n\nOpen it: {link}\n"
+                recipients = [user.email]
+            case _:
                 return
-            subject = f"Case {case.name} ({template.name}) is assigned to you"
-            body = f"{case.name} ({template.name}) was assigned to you.\n\nOpen it: {link}\n"
-            recipients = [user.email]
-        users = {
-            u.email: u
-            for u in await User.filter(organization_id=case.organization_id, email__in=recipients)
-        }
-        for recipient in recipients:
-            await NotificationDelivery.get_or_create(
-                event_id=event.id,
-                recipient=recipient,
-                defaults={
-                    "organization_id": case.organization_id,
-                    "subject": subject,
-                    "body": body,
-                    "next_attempt_at": event.created_at,
-                },
-            )
-            if recipient in users:
-                entry, created = await Notification.get_or_create(
-                    user_id=users[recipient].id,
-                    event_id=event.id,
-                    defaults={
-                        "organization_id": case.organization_id,
-                        "name": event.name,
-                        "case_id": case.id,
-                        "message": subject,
-                    },
-                )
-                if created:
-                    uow = UnitOfWork(case.organization_id, Actor(ActorType.SYSTEM, self.name))
-                    await uow.emit(
-                        "notification.created",
-                        subject_type="user",
-                        subject_id=entry.user_id,
-                        payload={"notification_id": entry.id, "case_id": case.id},
-                    )
-                    outbox.extend(uow.events)
+        message = Message(case.organization_id, event.id, subject, body, case.id, event.name)
+        due = dt.datetime.fromisoformat(event.created_at)
+        await deliveries.notify(message, recipients, due=due, by=self.name)
 
 
 @dataclass(frozen=True)
@@ -125,7 +93,7 @@ class EmailSender:
     async def run_once(self, *, now: dt.datetime | None = None, limit: int = 50) -> int:
         """Attempt every delivery due at ``now``; returns how many were attempted."""
         now = now or dt.datetime.now(dt.UTC)
-        claimed = await self._claim(now, limit)
+        claimed = await deliveries.claim_due(now, limit)
         for delivery in claimed:
             email = Email(delivery.recipient, delivery.subject, delivery.body, message_id(delivery))
             try:
@@ -133,34 +101,13 @@ class EmailSender:
             except Exception as exc:
                 await self._failed(delivery, now, f"{type(exc).__name__}: {exc}")
             else:
-                await NotificationDelivery.filter(id=delivery.id).update(
-                    status="sent", sent_at=now, last_error=None
-                )
+                await deliveries.mark_sent(delivery, now)
         return len(claimed)
-
-    async def _claim(self, now: dt.datetime, limit: int) -> list[NotificationDelivery]:
-        async with in_transaction():
-            due = await (
-                NotificationDelivery.filter(status="pending", next_attempt_at__lte=now)
-                .order_by("id")
-                .limit(limit)
-                .select_for_update(skip_locked=True)
-            )
-            for delivery in due:
-                delivery.attempts += 1
-                delivery.next_attempt_at = now + LEASE
-                await delivery.save(update_fields=["attempts", "next_attempt_at"])
-        return list(due)
 
     async def _failed(self, delivery: NotificationDelivery, now: dt.datetime, error: str) -> None:
         log.warning(
             "email to %s failed (attempt %d): %s", delivery.recipient, delivery.attempts, error
         )
-        if delivery.attempts >= self.retry.max_attempts:
-            await NotificationDelivery.filter(id=delivery.id).update(
-                status="failed", last_error=error
-            )
-        else:
-            await NotificationDelivery.filter(id=delivery.id).update(
-                last_error=error, next_attempt_at=now + self.retry.delay(delivery.attempts)
-            )
+        gave_up = delivery.attempts >= self.retry.max_attempts
+        retry_at = None if gave_up else now + self.retry.delay(delivery.attempts)
+        await deliveries.record_failure(delivery, error, retry_at=retry_at)

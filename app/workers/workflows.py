@@ -18,10 +18,11 @@ from tortoise.transactions import in_transaction
 
 from app.db.models import Event, Workflow, WorkflowRun, WorkflowVersion
 from app.domain.errors import DomainError
+from app.domain.events import SubjectType
 from app.domain.principal import Actor, ActorType, Principal, Role
-from app.domain.workflows import choose_route, subject_of
+from app.domain.workflows import choose_route
 from app.events.envelope import EventEnvelope
-from app.services.uow import publish_after_commit
+from app.services.uow import transaction
 from app.services.workflow_data import trigger_data
 from app.services.workflow_steps import run_step
 from app.workers.consumer import LogConsumer
@@ -43,7 +44,7 @@ class WorkflowTrigger(LogConsumer):
     def __init__(self, max_depth: int) -> None:
         self.max_depth = max_depth
 
-    async def handle(self, event: Event, outbox: list[EventEnvelope]) -> None:
+    async def handle(self, event: EventEnvelope) -> None:
         workflows = await Workflow.filter(
             organization_id=event.organization_id,
             trigger=event.name,
@@ -56,7 +57,6 @@ class WorkflowTrigger(LogConsumer):
         if event.actor_type == ActorType.WORKFLOW_RUN and event.actor_id.isdigit():
             parent = await WorkflowRun.filter(id=int(event.actor_id)).first()
             depth = parent.depth + 1 if parent else 0
-        subject = subject_of(event.name)
         for workflow in workflows:
             too_deep = depth > self.max_depth
             await WorkflowRun.get_or_create(
@@ -68,8 +68,8 @@ class WorkflowTrigger(LogConsumer):
                     "event_name": event.name,
                     "subject_type": event.subject_type,
                     "subject_id": event.subject_id,
-                    "case_id": event.subject_id if subject == "case" else None,
-                    "inquiry_id": event.subject_id if subject == "inquiry" else None,
+                    "case_id": event.subject_id if event.is_about(SubjectType.CASE) else None,
+                    "inquiry_id": event.subject_id if event.is_about(SubjectType.INQUIRY) else None,
                     "depth": depth,
                     "steps": [],
                     "status": "failed" if too_deep else "pending",
@@ -117,7 +117,7 @@ class WorkflowExecutor:
     async def execute(self, run_id: int) -> None:
         run = await WorkflowRun.get(id=run_id)
         version = await WorkflowVersion.get(workflow_id=run.workflow_id, version=run.version)
-        event = await Event.get(id=run.event_id)
+        event = EventEnvelope.from_row(await Event.get(id=run.event_id))
         data = await trigger_data(event)
         definition: dict[str, Any] = version.definition
         if run.route is None:
@@ -159,14 +159,14 @@ class WorkflowExecutor:
         actor: Principal,
         data: dict[str, Any],
         outputs: dict[str, dict[str, Any]],
-        event: Event,
+        event: EventEnvelope,
     ) -> str | None:
         started = _now()
         record: dict[str, Any] = dict(run.steps[i], started_at=started.isoformat())
-        async with publish_after_commit(), in_transaction():
+        async with transaction():
             await WorkflowRun.filter(id=run.id).select_for_update().first()
             try:
-                async with in_transaction():  # a savepoint: a failed step leaves nothing
+                async with transaction():  # a savepoint: a failed step leaves nothing
                     params, output = await run_step(
                         step, actor=actor, data=data, outputs=outputs, event=event
                     )

@@ -19,6 +19,7 @@ class Event(Model):
     actor_type = fields.CharField(max_length=32)
     actor_id = fields.CharField(max_length=64)
     payload = fields.JSONField()
+    payload_version = fields.SmallIntField(default=1, db_default=1)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
