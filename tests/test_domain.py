@@ -4,7 +4,6 @@ import pytest
 
 from app.domain.case_status import CaseState, plan_status_change
 from app.domain.errors import ValidationError
-from app.domain.fields import validate_field_values
 from app.domain.events import (
     INQUIRY_STATUS_EVENTS,
     CaseReopened,
@@ -13,6 +12,7 @@ from app.domain.events import (
     InquiryApproved,
     InquiryMarkedForReview,
 )
+from app.domain.fields import validate_field_values
 from app.domain.objects import InquiryStatus, check_inquiry_transition
 from app.domain.tags import normalize_tags, tag_index
 from app.domain.templates import (
