@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test check lint typecheck imports schema schema-check migrations migrations-check
+.PHONY: run test check lint typecheck imports schema schema-check migrations migrations-check events events-check
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,11 +34,17 @@ schema: $(STAMP)
 schema-check: $(STAMP)
 	$(PY) -m app export-schema | diff -u schema.graphql - && echo "schema.graphql matches the code"
 
+events: $(STAMP)
+	$(PY) -m app.events.catalogue
+
+events-check: $(STAMP)
+	$(PY) -m app.events.catalogue --check
+
 migrations: $(STAMP)
 	$(PY) -m app makemigrations $(NAME)
 
 migrations-check: $(STAMP)
 	$(PY) -m app makemigrations --check
 
-check: lint typecheck imports schema-check migrations-check test
+check: lint typecheck imports schema-check migrations-check events-check test
 

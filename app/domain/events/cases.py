@@ -44,7 +44,7 @@ class CaseCreated(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class CaseAssigned(DomainEvent):
-    """A case got a new assignee, or was unassigned (``assigneeId`` null). Whoever assigns
+    """A case got a new assignee, or was unassigned (`assignee_id` null). Whoever assigns
     (a person, a key, a policy, a workflow), the payload has this one shape."""
 
     event_name: ClassVar[str] = EventName.CASE_ASSIGNED
