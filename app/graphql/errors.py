@@ -1,14 +1,16 @@
 """GraphQL error types (members of every mutation's result union) and the mapping to them."""
 
+import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import ParamSpec, TypeVar, cast, get_args
 
 import strawberry
 from graphql import GraphQLError
 
 from app.domain import errors as domain
 
-T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @strawberry.interface(description="An expected failure: the mutation changed nothing.")
@@ -72,12 +74,45 @@ def to_graphql(exc: domain.DomainError) -> Error:
     raise TypeError(f"unmapped domain error {type(exc).__name__}") from exc
 
 
-async def attempt(call: Callable[[], Awaitable[T]]) -> T | Any:
-    """Run a service call; an expected failure becomes its GraphQL error member."""
-    try:
-        return await call()
-    except domain.DomainError as exc:
-        return to_graphql(exc)
+def error_members(result: object) -> tuple[type[Error], ...]:
+    """The error types of a result union (``Annotated[A | B, strawberry.union(...)]``)."""
+    union = get_args(result)[0] if hasattr(result, "__metadata__") else result
+    return tuple(t for t in get_args(union) if isinstance(t, type) and issubclass(t, Error))
+
+
+class UnlistedErrorType(TypeError):
+    """A mutation raised a domain error whose GraphQL type its result union does not list: a
+    bug (tests/test_mutation_errors.py exists to catch it), so a top-level internal error."""
+
+
+def errors_as_union(
+    resolver: Callable[P, Awaitable[R]],
+) -> Callable[P, Awaitable[R]]:
+    """Return a raised DomainError as its member of the resolver's result union.
+
+    Put it under ``@strawberry.mutation``. The union comes from the return annotation; a
+    domain error it does not list raises UnlistedErrorType instead of returning an object
+    GraphQL could not resolve. ``functools.wraps`` keeps strawberry's signature reading.
+    """
+    members = error_members(resolver.__annotations__.get("return"))
+    if not members:
+        raise TypeError(f"{resolver.__qualname__} must return a union with error members")
+
+    @functools.wraps(resolver)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return await resolver(*args, **kwargs)
+        except domain.DomainError as exc:
+            error = to_graphql(exc)
+            if not isinstance(error, members):
+                raise UnlistedErrorType(
+                    f"{resolver.__qualname__} raised {type(exc).__name__}, but its result union "
+                    f"lists only {', '.join(m.__name__ for m in members)}"
+                ) from exc
+            return cast(R, error)
+
+    wrapper.error_types = members  # type: ignore[attr-defined]
+    return wrapper
 
 
 RESULT_DESCRIPTION = "The mutation's payload, or the typed error saying why nothing changed."

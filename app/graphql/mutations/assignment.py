@@ -11,7 +11,7 @@ from app.graphql.errors import (
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
-    attempt,
+    errors_as_union,
 )
 from app.graphql.ids import decode_id, decode_ids
 from app.graphql.inputs import INPUT, principal
@@ -73,43 +73,35 @@ NotificationMarkReadResult = Annotated[
 @strawberry.type
 class AssignmentMutations:
     @strawberry.mutation(description="Run the template's assignment policy for a waiting case.")
+    @errors_as_union
     async def case_auto_assign(
         self, info: Info, input: Annotated[CaseAutoAssignInput, INPUT]
     ) -> CaseAutoAssignResult:
-        async def run() -> CaseAutoAssignPayload:
-            done = await assignment_commands.auto_assign(
-                actor=principal(info), case_id=decode_id(input.id, "Case", field="id")
-            )
-            return CaseAutoAssignPayload(
-                case=Case.from_row(done.case),
-                assignment=AssignmentExplanation.from_decision(done.decision),
-            )
-
-        return await attempt(run)
+        done = await assignment_commands.auto_assign(
+            actor=principal(info), case_id=decode_id(input.id, "Case", field="id")
+        )
+        return CaseAutoAssignPayload(
+            case=Case.from_row(done.case),
+            assignment=AssignmentExplanation.from_decision(done.decision),
+        )
 
     @strawberry.mutation(description="Set a reviewer's availability.")
+    @errors_as_union
     async def user_set_availability(
         self, info: Info, input: Annotated[UserSetAvailabilityInput, INPUT]
     ) -> UserSetAvailabilityResult:
-        async def run() -> UserSetAvailabilityPayload:
-            row = await assignment_commands.set_availability(
-                actor=principal(info),
-                user_id=decode_id(input.user_id, "User", field="userId"),
-                availability=input.availability,
-            )
-            return UserSetAvailabilityPayload(user=User.from_row(row))
-
-        return await attempt(run)
+        row = await assignment_commands.set_availability(
+            actor=principal(info),
+            user_id=decode_id(input.user_id, "User", field="userId"),
+            availability=input.availability,
+        )
+        return UserSetAvailabilityPayload(user=User.from_row(row))
 
     @strawberry.mutation(description="Mark entries of the caller's inbox read.")
+    @errors_as_union
     async def notification_mark_read(
         self, info: Info, input: Annotated[NotificationMarkReadInput, INPUT]
     ) -> NotificationMarkReadResult:
-        async def run() -> NotificationMarkReadPayload:
-            ids = decode_ids(input.ids, "Notification", field="ids")
-            rows = await notifications.mark_read(actor=principal(info), notification_ids=ids)
-            return NotificationMarkReadPayload(
-                notifications=[Notification.from_row(r) for r in rows]
-            )
-
-        return await attempt(run)
+        ids = decode_ids(input.ids, "Notification", field="ids")
+        rows = await notifications.mark_read(actor=principal(info), notification_ids=ids)
+        return NotificationMarkReadPayload(notifications=[Notification.from_row(r) for r in rows])

@@ -14,7 +14,7 @@ from app.graphql.errors import (
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
-    attempt,
+    errors_as_union,
 )
 from app.graphql.ids import decode_id, decode_optional
 from app.graphql.inputs import INPUT, json_object, keep_unset, object_refs, principal
@@ -187,147 +187,127 @@ def _payload(row: object) -> CasePayload:
 @strawberry.type
 class CaseMutations:
     @strawberry.mutation(description="Open a case of a template.")
+    @errors_as_union
     async def case_create(
         self, info: Info, input: Annotated[CaseCreateInput, INPUT]
     ) -> CaseCreateResult:
-        async def run() -> CasePayload:
-            fields = json_object(input.fields, "fields")
-            row = await cases.create_case(
-                actor=principal(info),
-                template_id=decode_id(input.template_id, "CaseTemplate", field="templateId"),
-                fields=fields,
-                objects=object_refs(input.object_ids or [], "objectIds"),
-                tags=input.tags,
-                assignee_id=decode_optional(input.assignee_id, "User", field="assigneeId"),
-                sla_expires_in_seconds=input.sla_expires_in_seconds,
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        fields = json_object(input.fields, "fields")
+        row = await cases.create_case(
+            actor=principal(info),
+            template_id=decode_id(input.template_id, "CaseTemplate", field="templateId"),
+            fields=fields,
+            objects=object_refs(input.object_ids or [], "objectIds"),
+            tags=input.tags,
+            assignee_id=decode_optional(input.assignee_id, "User", field="assigneeId"),
+            sla_expires_in_seconds=input.sla_expires_in_seconds,
+        )
+        return _payload(row)
 
     @strawberry.mutation(description="Merge field values and set or clear the SLA.")
+    @errors_as_union
     async def case_update(
         self, info: Info, input: Annotated[CaseUpdateInput, INPUT]
     ) -> CaseUpdateResult:
-        async def run() -> CasePayload:
-            fields = json_object(input.fields, "fields")
-            row = await case_changes.update_case(
-                actor=principal(info),
-                case_id=_case(input.id),
-                fields=fields,
-                sla_expires_in_seconds=keep_unset(input.sla_expires_in_seconds),
-                expected_version=input.expected_version,
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        fields = json_object(input.fields, "fields")
+        row = await case_changes.update_case(
+            actor=principal(info),
+            case_id=_case(input.id),
+            fields=fields,
+            sla_expires_in_seconds=keep_unset(input.sla_expires_in_seconds),
+            expected_version=input.expected_version,
+        )
+        return _payload(row)
 
     @strawberry.mutation(description="Link objects to a case (linking one twice is a no-op).")
+    @errors_as_union
     async def case_add_objects(
         self, info: Info, input: Annotated[CaseObjectsInput, INPUT]
     ) -> CaseAddObjectsResult:
-        async def run() -> CasePayload:
-            row = await case_objects.add_objects(
-                actor=principal(info),
-                case_id=_case(input.id),
-                objects=object_refs(input.object_ids, "objectIds"),
-                expected_version=input.expected_version,
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        row = await case_objects.add_objects(
+            actor=principal(info),
+            case_id=_case(input.id),
+            objects=object_refs(input.object_ids, "objectIds"),
+            expected_version=input.expected_version,
+        )
+        return _payload(row)
 
     @strawberry.mutation(
         description="Unlink objects from a case (unlinking an absent one is a no-op)."
     )
+    @errors_as_union
     async def case_remove_objects(
         self, info: Info, input: Annotated[CaseObjectsInput, INPUT]
     ) -> CaseRemoveObjectsResult:
-        async def run() -> CasePayload:
-            row = await case_objects.remove_objects(
-                actor=principal(info),
-                case_id=_case(input.id),
-                objects=object_refs(input.object_ids, "objectIds"),
-                expected_version=input.expected_version,
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        row = await case_objects.remove_objects(
+            actor=principal(info),
+            case_id=_case(input.id),
+            objects=object_refs(input.object_ids, "objectIds"),
+            expected_version=input.expected_version,
+        )
+        return _payload(row)
 
     @strawberry.mutation(description="Attach a JSON document from another system to a case.")
+    @errors_as_union
     async def case_attach_data(
         self, info: Info, input: Annotated[CaseAttachDataInput, INPUT]
     ) -> CaseAttachDataResult:
-        async def run() -> CaseAttachDataPayload:
-            case, document = await case_objects.attach_data(
-                actor=principal(info),
-                case_id=_case(input.id),
-                label=input.label,
-                data=input.data,
-                expected_version=input.expected_version,
-            )
-            return CaseAttachDataPayload(
-                case=Case.from_row(case), document=Document.from_row(document)
-            )
-
-        return await attempt(run)
+        case, document = await case_objects.attach_data(
+            actor=principal(info),
+            case_id=_case(input.id),
+            label=input.label,
+            data=input.data,
+            expected_version=input.expected_version,
+        )
+        return CaseAttachDataPayload(case=Case.from_row(case), document=Document.from_row(document))
 
     @strawberry.mutation(description="Assign a case to a user, or unassign it.")
+    @errors_as_union
     async def case_assign(
         self, info: Info, input: Annotated[CaseAssignInput, INPUT]
     ) -> CaseAssignResult:
-        async def run() -> CasePayload:
-            row = await case_changes.assign_case(
-                actor=principal(info),
-                case_id=_case(input.id),
-                assignee_id=decode_optional(input.assignee_id, "User", field="assigneeId"),
-                expected_version=input.expected_version,
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        row = await case_changes.assign_case(
+            actor=principal(info),
+            case_id=_case(input.id),
+            assignee_id=decode_optional(input.assignee_id, "User", field="assigneeId"),
+            expected_version=input.expected_version,
+        )
+        return _payload(row)
 
     @strawberry.mutation(
         description="Set a case's status: an end status resolves, leaving one reopens."
     )
+    @errors_as_union
     async def case_set_status(
         self, info: Info, input: Annotated[CaseSetStatusInput, INPUT]
     ) -> CaseSetStatusResult:
-        async def run() -> CasePayload:
-            row = await case_changes.set_case_status(
-                actor=principal(info),
-                case_id=_case(input.id),
-                status=input.status,
-                comment=input.comment,
-                expected_version=input.expected_version,
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        row = await case_changes.set_case_status(
+            actor=principal(info),
+            case_id=_case(input.id),
+            status=input.status,
+            comment=input.comment,
+            expected_version=input.expected_version,
+        )
+        return _payload(row)
 
     @strawberry.mutation(description="Replace a case's tags.")
+    @errors_as_union
     async def case_set_tags(
         self, info: Info, input: Annotated[CaseSetTagsInput, INPUT]
     ) -> CaseSetTagsResult:
-        async def run() -> CasePayload:
-            row = await case_changes.set_case_tags(
-                actor=principal(info),
-                case_id=_case(input.id),
-                tags=input.tags,
-                expected_version=input.expected_version,
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        row = await case_changes.set_case_tags(
+            actor=principal(info),
+            case_id=_case(input.id),
+            tags=input.tags,
+            expected_version=input.expected_version,
+        )
+        return _payload(row)
 
     @strawberry.mutation(description="Comment on a case.")
+    @errors_as_union
     async def case_comment_add(
         self, info: Info, input: Annotated[CaseCommentAddInput, INPUT]
     ) -> CaseCommentAddResult:
-        async def run() -> CaseCommentAddPayload:
-            row = await case_objects.add_comment(
-                actor=principal(info), case_id=_case(input.id), body=input.body
-            )
-            return CaseCommentAddPayload(comment=CaseComment.from_row(row))
-
-        return await attempt(run)
+        row = await case_objects.add_comment(
+            actor=principal(info), case_id=_case(input.id), body=input.body
+        )
+        return CaseCommentAddPayload(comment=CaseComment.from_row(row))

@@ -13,7 +13,7 @@ from app.graphql.errors import (
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
-    attempt,
+    errors_as_union,
 )
 from app.graphql.ids import decode_id, decode_optional
 from app.graphql.inputs import INPUT, json_object, keep_unset, principal
@@ -152,120 +152,104 @@ def _account(value: relay.GlobalID | None) -> int | None:
 @strawberry.type
 class ObjectMutations:
     @strawberry.mutation(description="Record an inquiry.")
+    @errors_as_union
     async def inquiry_create(
         self, info: Info, input: Annotated[InquiryCreateInput, INPUT]
     ) -> InquiryCreateResult:
-        async def run() -> InquiryPayload:
-            row = await inquiries.create_inquiry(
-                actor=principal(info),
-                reference_id=input.reference_id,
-                name_first=input.name_first,
-                name_last=input.name_last,
-                birthdate=input.birthdate,
-                fields=json_object(input.fields, "fields"),
-                account_id=_account(input.account_id),
-            )
-            return InquiryPayload(inquiry=Inquiry.from_row(row))
-
-        return await attempt(run)
+        row = await inquiries.create_inquiry(
+            actor=principal(info),
+            reference_id=input.reference_id,
+            name_first=input.name_first,
+            name_last=input.name_last,
+            birthdate=input.birthdate,
+            fields=json_object(input.fields, "fields"),
+            account_id=_account(input.account_id),
+        )
+        return InquiryPayload(inquiry=Inquiry.from_row(row))
 
     @strawberry.mutation(description="Change an inquiry's attributes.")
+    @errors_as_union
     async def inquiry_update(
         self, info: Info, input: Annotated[InquiryUpdateInput, INPUT]
     ) -> InquiryUpdateResult:
-        async def run() -> InquiryPayload:
-            account = input.account_id
-            row = await inquiries.update_inquiry(
-                actor=principal(info),
-                inquiry_id=decode_id(input.id, "Inquiry", field="id"),
-                reference_id=keep_unset(input.reference_id),
-                name_first=keep_unset(input.name_first),
-                name_last=keep_unset(input.name_last),
-                birthdate=keep_unset(input.birthdate),
-                fields=json_object(input.fields, "fields"),
-                account_id=keep_unset(
-                    account if account is strawberry.UNSET else _account(account)
-                ),
-            )
-            return InquiryPayload(inquiry=Inquiry.from_row(row))
-
-        return await attempt(run)
+        account = input.account_id
+        row = await inquiries.update_inquiry(
+            actor=principal(info),
+            inquiry_id=decode_id(input.id, "Inquiry", field="id"),
+            reference_id=keep_unset(input.reference_id),
+            name_first=keep_unset(input.name_first),
+            name_last=keep_unset(input.name_last),
+            birthdate=keep_unset(input.birthdate),
+            fields=json_object(input.fields, "fields"),
+            account_id=keep_unset(account if account is strawberry.UNSET else _account(account)),
+        )
+        return InquiryPayload(inquiry=Inquiry.from_row(row))
 
     @strawberry.mutation(
         description="Set an inquiry's status; emits inquiry.<event> (e.g. inquiry.approved)."
     )
+    @errors_as_union
     async def inquiry_set_status(
         self, info: Info, input: Annotated[InquirySetStatusInput, INPUT]
     ) -> InquirySetStatusResult:
-        async def run() -> InquiryPayload:
-            row = await inquiries.set_inquiry_status(
-                actor=principal(info),
-                inquiry_id=decode_id(input.id, "Inquiry", field="id"),
-                status=input.status,
-                comment=input.comment,
-            )
-            return InquiryPayload(inquiry=Inquiry.from_row(row))
-
-        return await attempt(run)
+        row = await inquiries.set_inquiry_status(
+            actor=principal(info),
+            inquiry_id=decode_id(input.id, "Inquiry", field="id"),
+            status=input.status,
+            comment=input.comment,
+        )
+        return InquiryPayload(inquiry=Inquiry.from_row(row))
 
     @strawberry.mutation(description="Record an account.")
+    @errors_as_union
     async def account_create(
         self, info: Info, input: Annotated[AccountCreateInput, INPUT]
     ) -> AccountCreateResult:
-        async def run() -> AccountPayload:
-            row = await records.create_account(
-                actor=principal(info),
-                reference_id=input.reference_id,
-                fields=json_object(input.fields, "fields"),
-                tags=input.tags,
-            )
-            return AccountPayload(account=Account.from_row(row))
-
-        return await attempt(run)
+        row = await records.create_account(
+            actor=principal(info),
+            reference_id=input.reference_id,
+            fields=json_object(input.fields, "fields"),
+            tags=input.tags,
+        )
+        return AccountPayload(account=Account.from_row(row))
 
     @strawberry.mutation(description="Record a report.")
+    @errors_as_union
     async def report_create(
         self, info: Info, input: Annotated[ReportCreateInput, INPUT]
     ) -> ReportCreateResult:
-        async def run() -> ReportPayload:
-            row = await records.create_report(
-                actor=principal(info),
-                report_type=input.report_type,
-                status=input.status,
-                has_match=input.has_match,
-                fields=json_object(input.fields, "fields"),
-            )
-            return ReportPayload(report=Report.from_row(row))
-
-        return await attempt(run)
+        row = await records.create_report(
+            actor=principal(info),
+            report_type=input.report_type,
+            status=input.status,
+            has_match=input.has_match,
+            fields=json_object(input.fields, "fields"),
+        )
+        return ReportPayload(report=Report.from_row(row))
 
     @strawberry.mutation(description="Record a verification.")
+    @errors_as_union
     async def verification_create(
         self, info: Info, input: Annotated[VerificationCreateInput, INPUT]
     ) -> VerificationCreateResult:
-        async def run() -> VerificationPayload:
-            row = await records.create_verification(
-                actor=principal(info),
-                verification_type=input.verification_type,
-                status=input.status,
-                fields=json_object(input.fields, "fields"),
-            )
-            return VerificationPayload(verification=Verification.from_row(row))
-
-        return await attempt(run)
+        row = await records.create_verification(
+            actor=principal(info),
+            verification_type=input.verification_type,
+            status=input.status,
+            fields=json_object(input.fields, "fields"),
+        )
+        return VerificationPayload(verification=Verification.from_row(row))
 
     @strawberry.mutation(description="Record a transaction.")
+    @errors_as_union
     async def transaction_create(
         self, info: Info, input: Annotated[TransactionCreateInput, INPUT]
     ) -> TransactionCreateResult:
-        async def run() -> TransactionPayload:
-            row = await records.create_transaction(
-                actor=principal(info),
-                transaction_type=input.transaction_type,
-                status=input.status,
-                reference_id=input.reference_id,
-                fields=json_object(input.fields, "fields"),
-            )
-            return TransactionPayload(transaction=Transaction.from_row(row))
-
-        return await attempt(run)
+        row = await records.create_transaction(
+            actor=principal(info),
+            transaction_type=input.transaction_type,
+            status=input.status,
+            reference_id=input.reference_id,
+            fields=json_object(input.fields, "fields"),
+        )
+        return TransactionPayload(transaction=Transaction.from_row(row))

@@ -12,7 +12,7 @@ from app.graphql.errors import (
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
-    attempt,
+    errors_as_union,
 )
 from app.graphql.ids import decode_id, decode_ids
 from app.graphql.inputs import INPUT, keep_unset, principal
@@ -127,52 +127,46 @@ def _payload(row: object) -> CaseTemplatePayload:
 @strawberry.type
 class TemplateMutations:
     @strawberry.mutation(description="Create a case template (admin).")
+    @errors_as_union
     async def case_template_create(
         self, info: Info, input: Annotated[CaseTemplateCreateInput, INPUT]
     ) -> CaseTemplateCreateResult:
-        async def run() -> CaseTemplatePayload:
-            row = await service.create_template(
-                actor=principal(info),
-                name=input.name,
-                key=input.key,
-                statuses=_statuses(input.statuses),
-                field_definitions=_fields(input.field_definitions),
-                notification_emails=input.notification_emails,
-                assignment_policy=input.assignment_policy,
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        row = await service.create_template(
+            actor=principal(info),
+            name=input.name,
+            key=input.key,
+            statuses=_statuses(input.statuses),
+            field_definitions=_fields(input.field_definitions),
+            notification_emails=input.notification_emails,
+            assignment_policy=input.assignment_policy,
+        )
+        return _payload(row)
 
     @strawberry.mutation(description="Change a case template (admin); applies to existing cases.")
+    @errors_as_union
     async def case_template_update(
         self, info: Info, input: Annotated[CaseTemplateUpdateInput, INPUT]
     ) -> CaseTemplateUpdateResult:
-        async def run() -> CaseTemplatePayload:
-            row = await service.update_template(
-                actor=principal(info),
-                template_id=decode_id(input.id, "CaseTemplate", field="id"),
-                name=input.name,
-                statuses=_statuses(input.statuses),
-                field_definitions=_fields(input.field_definitions),
-                notification_emails=input.notification_emails,
-                assignment_policy=input.assignment_policy,
-                assignment_user_ids=_gids(input.assignment_user_ids, "User", "assignmentUserIds"),
-                assignment_team_ids=_gids(input.assignment_team_ids, "Team", "assignmentTeamIds"),
-                assignment_capacity=keep_unset(input.assignment_capacity),
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        row = await service.update_template(
+            actor=principal(info),
+            template_id=decode_id(input.id, "CaseTemplate", field="id"),
+            name=input.name,
+            statuses=_statuses(input.statuses),
+            field_definitions=_fields(input.field_definitions),
+            notification_emails=input.notification_emails,
+            assignment_policy=input.assignment_policy,
+            assignment_user_ids=_gids(input.assignment_user_ids, "User", "assignmentUserIds"),
+            assignment_team_ids=_gids(input.assignment_team_ids, "Team", "assignmentTeamIds"),
+            assignment_capacity=keep_unset(input.assignment_capacity),
+        )
+        return _payload(row)
 
     @strawberry.mutation(description="Archive a case template (admin): no new cases may use it.")
+    @errors_as_union
     async def case_template_archive(
         self, info: Info, input: Annotated[CaseTemplateArchiveInput, INPUT]
     ) -> CaseTemplateArchiveResult:
-        async def run() -> CaseTemplatePayload:
-            row = await service.archive_template(
-                actor=principal(info), template_id=decode_id(input.id, "CaseTemplate", field="id")
-            )
-            return _payload(row)
-
-        return await attempt(run)
+        row = await service.archive_template(
+            actor=principal(info), template_id=decode_id(input.id, "CaseTemplate", field="id")
+        )
+        return _payload(row)

@@ -11,7 +11,7 @@ from app.graphql.errors import (
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
-    attempt,
+    errors_as_union,
 )
 from app.graphql.ids import decode_id, decode_ids, decode_optional
 from app.graphql.inputs import INPUT, principal
@@ -107,66 +107,56 @@ def _users(gids: list[relay.GlobalID]) -> list[int]:
 @strawberry.type
 class TenancyMutations:
     @strawberry.mutation(description="Add a user to the organization (admin).")
+    @errors_as_union
     async def user_create(
         self, info: Info, input: Annotated[UserCreateInput, INPUT]
     ) -> UserCreateResult:
-        async def run() -> UserCreatePayload:
-            row = await tenancy.create_user(
-                actor=principal(info), email=input.email, name=input.name, role=input.role
-            )
-            return UserCreatePayload(user=User.from_row(row))
-
-        return await attempt(run)
+        row = await tenancy.create_user(
+            actor=principal(info), email=input.email, name=input.name, role=input.role
+        )
+        return UserCreatePayload(user=User.from_row(row))
 
     @strawberry.mutation(description="Create a team (admin).")
+    @errors_as_union
     async def team_create(
         self, info: Info, input: Annotated[TeamCreateInput, INPUT]
     ) -> TeamCreateResult:
-        async def run() -> TeamPayload:
-            row = await tenancy.create_team(
-                actor=principal(info), name=input.name, member_ids=_users(input.member_ids)
-            )
-            return TeamPayload(team=Team.from_row(row))
-
-        return await attempt(run)
+        row = await tenancy.create_team(
+            actor=principal(info), name=input.name, member_ids=_users(input.member_ids)
+        )
+        return TeamPayload(team=Team.from_row(row))
 
     @strawberry.mutation(description="Replace a team's members (admin).")
+    @errors_as_union
     async def team_set_members(
         self, info: Info, input: Annotated[TeamSetMembersInput, INPUT]
     ) -> TeamSetMembersResult:
-        async def run() -> TeamPayload:
-            row = await tenancy.set_team_members(
-                actor=principal(info),
-                team_id=decode_id(input.id, "Team", field="id"),
-                member_ids=_users(input.member_ids),
-            )
-            return TeamPayload(team=Team.from_row(row))
-
-        return await attempt(run)
+        row = await tenancy.set_team_members(
+            actor=principal(info),
+            team_id=decode_id(input.id, "Team", field="id"),
+            member_ids=_users(input.member_ids),
+        )
+        return TeamPayload(team=Team.from_row(row))
 
     @strawberry.mutation(description="Create an API key (admin); the secret is returned once.")
+    @errors_as_union
     async def api_key_create(
         self, info: Info, input: Annotated[ApiKeyCreateInput, INPUT]
     ) -> ApiKeyCreateResult:
-        async def run() -> ApiKeyCreatePayload:
-            issued = await tenancy.create_api_key(
-                actor=principal(info),
-                name=input.name,
-                user_id=decode_optional(input.user_id, "User", field="userId"),
-                role=input.role,
-            )
-            return ApiKeyCreatePayload(api_key=ApiKey.from_row(issued.key), secret=issued.secret)
-
-        return await attempt(run)
+        issued = await tenancy.create_api_key(
+            actor=principal(info),
+            name=input.name,
+            user_id=decode_optional(input.user_id, "User", field="userId"),
+            role=input.role,
+        )
+        return ApiKeyCreatePayload(api_key=ApiKey.from_row(issued.key), secret=issued.secret)
 
     @strawberry.mutation(description="Revoke an API key: admins any key, others their own.")
+    @errors_as_union
     async def api_key_revoke(
         self, info: Info, input: Annotated[ApiKeyRevokeInput, INPUT]
     ) -> ApiKeyRevokeResult:
-        async def run() -> ApiKeyRevokePayload:
-            row = await tenancy.revoke_api_key(
-                actor=principal(info), key_id=decode_id(input.id, "ApiKey", field="id")
-            )
-            return ApiKeyRevokePayload(api_key=ApiKey.from_row(row))
-
-        return await attempt(run)
+        row = await tenancy.revoke_api_key(
+            actor=principal(info), key_id=decode_id(input.id, "ApiKey", field="id")
+        )
+        return ApiKeyRevokePayload(api_key=ApiKey.from_row(row))

@@ -12,7 +12,7 @@ from app.graphql.errors import (
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
-    attempt,
+    errors_as_union,
 )
 from app.graphql.ids import decode_id
 from app.graphql.inputs import INPUT, principal
@@ -58,62 +58,52 @@ def _id(gid: relay.GlobalID) -> int:
 @strawberry.type
 class WorkflowMutations:
     @strawberry.mutation(description="Create a workflow with a draft (admin).")
+    @errors_as_union
     async def workflow_create(
         self, info: Info, input: Annotated[WorkflowCreateInput, INPUT]
     ) -> WorkflowResult:
-        async def run() -> WorkflowPayload:
-            row = await service.create_workflow(
-                actor=principal(info), name=input.name, definition=input.definition
-            )
-            return WorkflowPayload(workflow=Workflow.from_row(row))
-
-        return await attempt(run)
+        row = await service.create_workflow(
+            actor=principal(info), name=input.name, definition=input.definition
+        )
+        return WorkflowPayload(workflow=Workflow.from_row(row))
 
     @strawberry.mutation(description="Replace the draft (admin); published versions stay.")
+    @errors_as_union
     async def workflow_update_draft(
         self, info: Info, input: Annotated[WorkflowUpdateDraftInput, INPUT]
     ) -> WorkflowResult:
-        async def run() -> WorkflowPayload:
-            row = await service.update_draft(
-                actor=principal(info),
-                workflow_id=_id(input.id),
-                name=input.name,
-                definition=input.definition,
-            )
-            return WorkflowPayload(workflow=Workflow.from_row(row))
-
-        return await attempt(run)
+        row = await service.update_draft(
+            actor=principal(info),
+            workflow_id=_id(input.id),
+            name=input.name,
+            definition=input.definition,
+        )
+        return WorkflowPayload(workflow=Workflow.from_row(row))
 
     @strawberry.mutation(description="Publish the draft as the next version (admin).")
+    @errors_as_union
     async def workflow_publish(
         self, info: Info, input: Annotated[WorkflowIdInput, INPUT]
     ) -> WorkflowResult:
-        async def run() -> WorkflowPayload:
-            row = await service.publish(actor=principal(info), workflow_id=_id(input.id))
-            return WorkflowPayload(workflow=Workflow.from_row(row))
-
-        return await attempt(run)
+        row = await service.publish(actor=principal(info), workflow_id=_id(input.id))
+        return WorkflowPayload(workflow=Workflow.from_row(row))
 
     @strawberry.mutation(description="Pause a workflow: new events start no runs (admin).")
+    @errors_as_union
     async def workflow_pause(
         self, info: Info, input: Annotated[WorkflowIdInput, INPUT]
     ) -> WorkflowResult:
-        async def run() -> WorkflowPayload:
-            row = await service.set_paused(
-                actor=principal(info), workflow_id=_id(input.id), paused=True
-            )
-            return WorkflowPayload(workflow=Workflow.from_row(row))
-
-        return await attempt(run)
+        row = await service.set_paused(
+            actor=principal(info), workflow_id=_id(input.id), paused=True
+        )
+        return WorkflowPayload(workflow=Workflow.from_row(row))
 
     @strawberry.mutation(description="Resume a paused workflow (admin).")
+    @errors_as_union
     async def workflow_resume(
         self, info: Info, input: Annotated[WorkflowIdInput, INPUT]
     ) -> WorkflowResult:
-        async def run() -> WorkflowPayload:
-            row = await service.set_paused(
-                actor=principal(info), workflow_id=_id(input.id), paused=False
-            )
-            return WorkflowPayload(workflow=Workflow.from_row(row))
-
-        return await attempt(run)
+        row = await service.set_paused(
+            actor=principal(info), workflow_id=_id(input.id), paused=False
+        )
+        return WorkflowPayload(workflow=Workflow.from_row(row))
