@@ -51,6 +51,23 @@ class LimitExceededError(Error):
     limit: int = strawberry.field(description="The limit.")
 
 
+GRAPHQL_TYPES: dict[type[domain.DomainError], type[Error]] = {
+    domain.ValidationError: ValidationError,
+    domain.NotFoundError: NotFoundError,
+    domain.ConflictError: ConflictError,
+    domain.PermissionDeniedError: PermissionDeniedError,
+    domain.LimitExceededError: LimitExceededError,
+}
+
+
+def graphql_type_of(error: type[domain.DomainError]) -> type[Error]:
+    """The GraphQL type ``to_graphql`` gives an error of this class (nearest mapped base)."""
+    for cls in error.__mro__:
+        if cls in GRAPHQL_TYPES:
+            return GRAPHQL_TYPES[cls]
+    raise TypeError(f"unmapped domain error {error.__name__}")
+
+
 def to_graphql(exc: domain.DomainError) -> Error:
     """The GraphQL error object for a domain error."""
     match exc:
