@@ -4,11 +4,11 @@ from typing import Annotated
 
 import strawberry
 from strawberry import relay
-from strawberry.types import Info
 
 from app.db.reads import lists
 from app.domain.errors import DomainError
 from app.domain.permissions import Operation, require
+from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_id
 from app.graphql.pagination import After, Before, Connection, First, Last

@@ -2,10 +2,16 @@
 
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+
+import strawberry
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
 
 from app.domain.principal import Principal
+from app.events.feed import FeedHub
 from app.graphql.loaders import Loaders
+from app.settings import Settings
 
 # Set by a subscription while the event it yields is resolved: the loaders shared by every
 # subscriber of that event, so reads per event do not grow with the number of subscribers.
@@ -17,12 +23,12 @@ class Context:
     """What every resolver sees as ``info.context``."""
 
     principal: Principal | None
+    feeds: FeedHub
+    settings: Settings
     auth_error: str | None = None
-    request: Any = None
-    response: Any = None
-    connection_params: dict[str, Any] | None = None
-    feeds: Any = None
-    settings: Any = None
+    request: Request | WebSocket | None = None
+    response: Response | None = None
+    connection_params: dict[str, object] | None = None
     _loaders: Loaders | None = field(default=None, repr=False)
 
     @property
@@ -40,3 +46,7 @@ class Context:
         if self.principal is None:
             raise PermissionError(self.auth_error or "not authenticated")
         return self.principal
+
+
+Info = strawberry.Info[Context, None]
+"""What every resolver takes as ``info``: the typed context, no root value."""

@@ -4,12 +4,12 @@ from typing import Any, TypeVar
 
 import strawberry
 from strawberry import relay
-from strawberry.types import Info
 
 from app.domain.errors import ValidationError
 from app.domain.objects import ObjectType
 from app.domain.principal import Principal
 from app.domain.values import KEEP, KeepType
+from app.graphql.context import Info
 from app.graphql.ids import decode_id
 from app.services.case_rules import ObjectRef
 

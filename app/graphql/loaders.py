@@ -3,7 +3,7 @@
 import asyncio
 from collections.abc import Sequence
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
@@ -11,6 +11,8 @@ from tortoise.models import Model
 from app.db import models
 from app.db.reads import batch
 from app.domain.objects import ObjectType
+
+M = TypeVar("M", bound=Model)
 
 
 class Loaders:
@@ -28,13 +30,20 @@ class Loaders:
         self._events: dict[str, DataLoader[int, list[models.Event]]] = {}
         self._cases_of: dict[ObjectType, DataLoader[int, list[int]]] = {}
 
-    def rows(self, model: type[Model]) -> DataLoader[int, Any]:
+    def rows(self, model: type[M]) -> DataLoader[int, M | None]:
         """Rows of ``model`` by id (None when missing or in another organization)."""
         if model not in self._by_model:
             self._by_model[model] = DataLoader(
                 load_fn=partial(batch.rows_by_id, model, self.organization_id)
             )
-        return self._by_model[model]
+        return cast(DataLoader[int, M | None], self._by_model[model])
+
+    async def row(self, model: type[M], ident: int) -> M:
+        """The row a non-null foreign key points to (it cannot be missing)."""
+        row = await self.rows(model).load(ident)
+        if row is None:
+            raise LookupError(f"{model.__name__} {ident} is gone")
+        return row
 
     def events(self, subject_type: str) -> DataLoader[int, list[models.Event]]:
         """Timelines of subjects of one type."""

@@ -12,6 +12,7 @@ from tortoise.queryset import QuerySet
 from app.db.reads.pagination import BadCursor, Ordering, paginate, paginate_loaded
 
 NodeType = TypeVar("NodeType")
+M = TypeVar("M", bound=Model)
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 
@@ -94,8 +95,8 @@ async def query_connection(
 
 
 def list_connection(
-    rows: list[Model],
-    to_node: Callable[[Any], Any],
+    rows: list[M],
+    to_node: Callable[[M], Any],
     *,
     first: int | None,
     after: str | None,

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
-from strawberry.types import Info
 
 from app.db import models
 from app.db.reads import lists
@@ -14,6 +13,7 @@ from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
 from app.domain.errors import DomainError, ValidationError
 from app.domain.events import SubjectType
+from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_ids, decode_optional
 from app.graphql.pagination import After, Before, Connection, First, Last, query_connection
@@ -114,7 +114,7 @@ class CoreQueries:
     async def viewer(self, info: Info) -> Viewer:
         p = info.context.require_principal()
         loaders = info.context.loaders
-        org = await loaders.rows(models.Organization).load(p.organization_id)
+        org = await loaders.row(models.Organization, p.organization_id)
         user = await loaders.rows(models.User).load(p.user_id) if p.user_id else None
         key = await loaders.rows(models.ApiKey).load(p.api_key_id) if p.api_key_id else None
         return Viewer(

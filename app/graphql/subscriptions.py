@@ -7,12 +7,12 @@ from typing import Annotated, Any
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
-from strawberry.types import Info
 
 from app.db import models
 from app.domain.errors import DomainError
 from app.domain.events import NotificationCreated, SubjectType
 from app.events.envelope import EventEnvelope
+from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.feeds import feed, feed_cursor
 from app.graphql.ids import decode_ids, decode_optional

@@ -7,8 +7,10 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.schema import BaseSchema
 from strawberry.types.unset import UNSET, UnsetType
 
+from app.domain.principal import Principal
 from app.events.feed import FeedHub
 from app.graphql.context import Context
 from app.services.auth import authenticate
@@ -26,7 +28,9 @@ def bearer_token(header: str | None) -> str | None:
 class GraphQLApp(GraphQL[Context, None]):
     """strawberry's ASGI app with casegraph's context."""
 
-    def __init__(self, schema: Any, *, feeds: FeedHub, settings: Settings, **kwargs: Any) -> None:
+    def __init__(
+        self, schema: BaseSchema, *, feeds: FeedHub, settings: Settings, **kwargs: Any
+    ) -> None:
         super().__init__(schema, **kwargs)
         self.feeds = feeds
         self.settings = settings
@@ -54,21 +58,29 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
     ) -> Context:
-        common: dict[str, Any] = {"request": request, "response": response, "feeds": self.feeds}
-        common["settings"] = self.settings
+        principal, auth_error = await self._authenticate(request)
+        return Context(
+            principal=principal,
+            auth_error=auth_error,
+            request=request,
+            response=response if isinstance(response, Response) else None,
+            feeds=self.feeds,
+            settings=self.settings,
+        )
+
+    async def _authenticate(
+        self, request: Request | WebSocket
+    ) -> tuple[Principal | None, str | None]:
+        """The caller of an HTTP request and, when there is none, why (a WebSocket
+        authenticates later, from its connection_init payload)."""
         if isinstance(request, WebSocket):
-            return Context(principal=None, auth_error="not authenticated", **common)
+            return None, "not authenticated"
         header = request.headers.get("authorization")
         token = bearer_token(header)
         if header and token is None:
-            return Context(
-                principal=None,
-                auth_error="malformed Authorization header: expected `Bearer <api key>`",
-                **common,
-            )
+            return None, "malformed Authorization header: expected `Bearer <api key>`"
         principal = await authenticate(token) if token else None
-        error = "invalid or revoked API key" if token and principal is None else None
-        return Context(principal=principal, auth_error=error, **common)
+        return principal, "invalid or revoked API key" if token and principal is None else None
 
-    async def get_root_value(self, request: Any) -> None:
+    async def get_root_value(self, request: Request | WebSocket) -> None:
         return None

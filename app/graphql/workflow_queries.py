@@ -4,10 +4,10 @@ from typing import Annotated
 
 import strawberry
 from strawberry import relay
-from strawberry.types import Info
 
 from app.db.reads import lists
 from app.domain.errors import DomainError
+from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_id, decode_optional
 from app.graphql.pagination import After, Before, Connection, First, Last

@@ -5,8 +5,9 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
-from strawberry.types import Info
 
+from app.db import models
+from app.graphql.context import Info
 from app.graphql.errors import (
     RESULT_DESCRIPTION,
     ConflictError,
@@ -180,7 +181,7 @@ def _case(gid: relay.GlobalID) -> int:
     return decode_id(gid, "Case", field="id")
 
 
-def _payload(row: object) -> CasePayload:
+def _payload(row: models.Case) -> CasePayload:
     return CasePayload(case=Case.from_row(row))
 
 

@@ -4,9 +4,10 @@ from typing import Annotated
 
 import strawberry
 from strawberry import relay
-from strawberry.types import Info
 
+from app.db import models
 from app.domain.templates import FieldDef, StatusDef
+from app.graphql.context import Info
 from app.graphql.errors import (
     RESULT_DESCRIPTION,
     NotFoundError,
@@ -120,7 +121,7 @@ def _gids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> list
     return None if gids is None else decode_ids(gids, type_name, field=field)
 
 
-def _payload(row: object) -> CaseTemplatePayload:
+def _payload(row: models.CaseTemplate) -> CaseTemplatePayload:
     return CaseTemplatePayload(case_template=CaseTemplate.from_row(row))
 
 

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import strawberry
 from strawberry import relay
-from strawberry.types import Info
 
+from app.graphql.context import Info
 from app.graphql.errors import (
     RESULT_DESCRIPTION,
     NotFoundError,

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
-from strawberry.types import Info
 
 from app.db import models
 from app.domain.assignment import Decision
+from app.graphql.context import Info
 from app.graphql.types.common import AssignmentPolicy, Availability, RowNode
 from app.graphql.types.tenancy import User
 
@@ -81,7 +81,7 @@ class AssignmentExplanation:
 
 
 @strawberry.type(description="An entry of the caller's in-app inbox.")
-class Notification(RowNode):
+class Notification(RowNode[models.Notification]):
     MODEL = models.Notification
 
     @strawberry.field(description="The event it is about, e.g. case.assigned.")
@@ -113,7 +113,7 @@ class Notification(RowNode):
 
 
 @strawberry.type(description="One email to one recipient about one event (admins).")
-class NotificationDelivery(RowNode):
+class NotificationDelivery(RowNode[models.NotificationDelivery]):
     MODEL = models.NotificationDelivery
 
     @strawberry.field(description="Recipient address.")

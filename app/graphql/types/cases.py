@@ -1,15 +1,15 @@
 """Cases and their comments: the case-detail graph."""
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import strawberry
 from strawberry.scalars import JSON
-from strawberry.types import Info
 from tortoise.models import Model
 
 from app.db import models
 from app.domain.objects import ObjectType
+from app.graphql.context import Info
 from app.graphql.pagination import After, Before, Connection, First, Last, list_connection
 from app.graphql.types.common import Actor, CaseState, RowNode, actor_of
 from app.graphql.types.events import Event
@@ -17,12 +17,14 @@ from app.graphql.types.objects import NODE_OF_MODEL, Account, Inquiry, LinkedObj
 from app.graphql.types.templates import CaseTemplate
 from app.graphql.types.tenancy import User
 
+M = TypeVar("M", bound=Model)
+
 if TYPE_CHECKING:
     from app.graphql.types.workflows import WorkflowRun
 
 
 @strawberry.type(description="A comment on a case.")
-class CaseComment(RowNode):
+class CaseComment(RowNode[models.CaseComment]):
     MODEL = models.CaseComment
 
     @strawberry.field(description="The comment text.")
@@ -41,7 +43,7 @@ class CaseComment(RowNode):
 
 
 @strawberry.type(description="Everything about one flagged end user, under review.")
-class Case(RowNode):
+class Case(RowNode[models.Case]):
     MODEL = models.Case
 
     @strawberry.field(description="Template key and sequence number, e.g. KYC-12.")
@@ -50,7 +52,7 @@ class Case(RowNode):
 
     @strawberry.field(description="The case's template.")
     async def template(self, info: Info) -> CaseTemplate:
-        row = await info.context.loaders.rows(models.CaseTemplate).load(self.row.template_id)
+        row = await info.context.loaders.row(models.CaseTemplate, self.row.template_id)
         return CaseTemplate.from_row(row)
 
     @strawberry.field(description="Current status, one of the template's.")
@@ -149,22 +151,30 @@ class Case(RowNode):
         page.edges = edges
         return page
 
-    async def _linked(self, info: Info, object_type: ObjectType) -> list[Model]:
+    async def _linked(self, info: Info, object_type: ObjectType, model: type[M]) -> list[M]:
         links = await info.context.loaders.case_links.load(self.row.id)
         chosen = [link for link in links if link.object_type == object_type]
-        return await info.context.loaders.objects(chosen)
+        return [r for r in await info.context.loaders.objects(chosen) if isinstance(r, model)]
 
     @strawberry.field(description="Linked inquiries.")
     async def inquiries(self, info: Info) -> list[Inquiry]:
-        return [Inquiry.from_row(r) for r in await self._linked(info, ObjectType.INQUIRY)]
+        return [
+            Inquiry.from_row(r)
+            for r in await self._linked(info, ObjectType.INQUIRY, models.Inquiry)
+        ]
 
     @strawberry.field(description="Linked accounts.")
     async def accounts(self, info: Info) -> list[Account]:
-        return [Account.from_row(r) for r in await self._linked(info, ObjectType.ACCOUNT)]
+        return [
+            Account.from_row(r)
+            for r in await self._linked(info, ObjectType.ACCOUNT, models.Account)
+        ]
 
     @strawberry.field(description="Linked reports.")
     async def reports(self, info: Info) -> list[Report]:
-        return [Report.from_row(r) for r in await self._linked(info, ObjectType.REPORT)]
+        return [
+            Report.from_row(r) for r in await self._linked(info, ObjectType.REPORT, models.Report)
+        ]
 
     @strawberry.field(description="Comments, oldest first.")
     async def comments(

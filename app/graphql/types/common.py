@@ -2,11 +2,10 @@
 
 from collections.abc import Iterable
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, Self, TypeVar, cast
 
 import strawberry
 from strawberry import relay
-from strawberry.types import Info
 from tortoise.models import Model
 
 from app.db import models
@@ -15,9 +14,9 @@ from app.domain.case_status import CaseState
 from app.domain.objects import InquiryStatus, ReportStatus
 from app.domain.principal import ActorType, Availability, Role
 from app.domain.templates import FieldType, StatusType
+from app.graphql.context import Info
 
 if TYPE_CHECKING:
-    from app.graphql.context import Context
     from app.graphql.types.tenancy import ApiKey, User
 
 
@@ -116,16 +115,20 @@ expose_enum(
 )
 
 
+M = TypeVar("M", bound=Model)
+
+
 @strawberry.type(description="A Node backed by one organization-scoped database row.")
-class RowNode(relay.Node):
-    """Base of every node type; not itself part of the schema."""
+class RowNode(relay.Node, Generic[M]):
+    """Base of every node type (``class Case(RowNode[models.Case])``); not itself part of
+    the schema. ``MODEL`` repeats the row class for loading nodes by global id."""
 
     MODEL: ClassVar[type[Model]]
     id: relay.NodeID[int]
-    row: strawberry.Private[Any]
+    row: strawberry.Private[M]
 
     @classmethod
-    def from_row(cls, row: Any) -> Self:
+    def from_row(cls, row: M) -> Self:
         """Wrap a row."""
         return cls(id=row.pk, row=row)
 
@@ -139,9 +142,8 @@ class RowNode(relay.Node):
                 ids.append(int(node_id))
             except ValueError:
                 ids.append(-1)
-        context: Context = info.context
-        rows = await context.loaders.rows(cls.MODEL).load_many(ids)
-        return [cls.from_row(r) if r is not None else None for r in rows]
+        rows = await info.context.loaders.rows(cls.MODEL).load_many(ids)
+        return [cls.from_row(cast(M, r)) if r is not None else None for r in rows]
 
 
 @strawberry.type(description="Who made a change: a user, an API key, a workflow run or a policy.")

@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.scalars import JSON
-from strawberry.types import Info
 
 from app.db import models
 from app.domain.objects import ObjectType
+from app.graphql.context import Info
 from app.graphql.types.common import InquiryStatus, ReportStatus, RowNode
 from app.graphql.types.tenancy import User
 
@@ -29,7 +29,7 @@ async def _cases(info: Info, object_type: ObjectType, object_id: int) -> list["C
 
 
 @strawberry.type(description="An end user of the customer's product.")
-class Account(RowNode):
+class Account(RowNode[models.Account]):
     MODEL = models.Account
 
     @strawberry.field(description="The customer's own id for this end user.")
@@ -54,7 +54,7 @@ class Account(RowNode):
 
 
 @strawberry.type(description="An identity-verification session of an end user.")
-class Inquiry(RowNode):
+class Inquiry(RowNode[models.Inquiry]):
     MODEL = models.Inquiry
 
     @strawberry.field(description="The customer's own id for the end user.")
@@ -128,7 +128,7 @@ class Inquiry(RowNode):
 
 
 @strawberry.type(description="A report run: watchlist, adverse media, PEP, ...")
-class Report(RowNode):
+class Report(RowNode[models.Report]):
     MODEL = models.Report
 
     @strawberry.field(description="Kind of report, e.g. watchlist.")
@@ -153,7 +153,7 @@ class Report(RowNode):
 
 
 @strawberry.type(description="A verification: government id, selfie, database, ...")
-class Verification(RowNode):
+class Verification(RowNode[models.Verification]):
     MODEL = models.Verification
 
     @strawberry.field(description="Kind of verification, e.g. government-id.")
@@ -174,7 +174,7 @@ class Verification(RowNode):
 
 
 @strawberry.type(description="A transaction, often the trigger of an AML alert case.")
-class Transaction(RowNode):
+class Transaction(RowNode[models.Transaction]):
     MODEL = models.Transaction
 
     @strawberry.field(description="Kind of transaction.")
@@ -199,7 +199,7 @@ class Transaction(RowNode):
 
 
 @strawberry.type(description="Free JSON from another system, attached to a case.")
-class Document(RowNode):
+class Document(RowNode[models.Document]):
     MODEL = models.Document
 
     @strawberry.field(description="What the data is.")

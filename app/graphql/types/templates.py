@@ -3,9 +3,9 @@
 import datetime as dt
 
 import strawberry
-from strawberry.types import Info
 
 from app.db import models
+from app.graphql.context import Info
 from app.graphql.types.common import AssignmentPolicy, FieldType, RowNode, StatusType
 from app.graphql.types.tenancy import Team, User
 
@@ -25,7 +25,7 @@ class CaseFieldDefinition:
 
 
 @strawberry.type(description="A kind of case (e.g. KYC review): statuses, fields, routing.")
-class CaseTemplate(RowNode):
+class CaseTemplate(RowNode[models.CaseTemplate]):
     MODEL = models.CaseTemplate
 
     @strawberry.field(description="Display name.")

@@ -4,11 +4,11 @@ import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from strawberry.types import Info
 
 from app.db import models
 from app.db.reads import lists
 from app.db.reads.pagination import Ordering
+from app.graphql.context import Info
 from app.graphql.pagination import After, Before, Connection, First, Last, query_connection
 from app.graphql.types.common import Availability, Role, RowNode
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 @strawberry.type(description="A tenant: every object belongs to exactly one organization.")
-class Organization(RowNode):
+class Organization(RowNode[models.Organization]):
     MODEL = models.Organization
 
     @strawberry.field(description="Display name, unique across the installation.")
@@ -26,7 +26,7 @@ class Organization(RowNode):
 
 
 @strawberry.type(description="A person of the organization who reviews or manages cases.")
-class User(RowNode):
+class User(RowNode[models.User]):
     MODEL = models.User
 
     @strawberry.field(description="Email address, unique within the organization.")
@@ -51,7 +51,7 @@ class User(RowNode):
 
 
 @strawberry.type(description="A named group of users (an assignment pool).")
-class Team(RowNode):
+class Team(RowNode[models.Team]):
     MODEL = models.Team
 
     @strawberry.field(description="Name, unique within the organization.")
@@ -69,7 +69,7 @@ class Team(RowNode):
 
 
 @strawberry.type(description="An API key. The secret is shown once, when the key is created.")
-class ApiKey(RowNode):
+class ApiKey(RowNode[models.ApiKey]):
     MODEL = models.ApiKey
 
     @strawberry.field(description="What the key is for.")

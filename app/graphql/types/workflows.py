@@ -5,9 +5,9 @@ from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
-from strawberry.types import Info
 
 from app.db import models
+from app.graphql.context import Info
 from app.graphql.types.common import RowNode
 
 
@@ -23,7 +23,7 @@ class WorkflowVersion:
 
 
 @strawberry.type(description="Automation run on an event: routes of conditions and steps.")
-class Workflow(RowNode):
+class Workflow(RowNode[models.Workflow]):
     MODEL = models.Workflow
 
     @strawberry.field(description="Display name.")
@@ -68,12 +68,12 @@ class WorkflowStepRun:
 
 
 @strawberry.type(description="One run of one workflow version for one event.")
-class WorkflowRun(RowNode):
+class WorkflowRun(RowNode[models.WorkflowRun]):
     MODEL = models.WorkflowRun
 
     @strawberry.field(description="The workflow.")
     async def workflow(self, info: Info) -> Workflow:
-        row = await info.context.loaders.rows(models.Workflow).load(self.row.workflow_id)
+        row = await info.context.loaders.row(models.Workflow, self.row.workflow_id)
         return Workflow.from_row(row)
 
     @strawberry.field(description="The version that ran.")
