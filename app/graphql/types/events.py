@@ -14,7 +14,7 @@ from app.graphql.types.event_data import EventData, event_data
 
 
 @strawberry.type(description="One entry of the append-only event log (a case's timeline).")
-class Event(RowNode):
+class Event(RowNode[models.Event]):
     MODEL = models.Event
 
     @strawberry.field(description="Event name, e.g. case.status-updated (Persona's names).")
