@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.bounds import at_most
 from app.domain.errors import FieldProblem, ValidationError
 
 
@@ -54,6 +55,11 @@ DEFAULT_STATUSES: tuple[StatusDef, ...] = (
 _KEY_RE = re.compile(r"^[A-Z][A-Z0-9]{0,15}$")
 _FIELD_KEY_RE = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 MAX_NAME_LENGTH = 200
+MAX_STATUSES = 50
+MAX_FIELDS = 100
+MAX_NOTIFICATION_EMAILS = 100
+MAX_ASSIGNMENT_USERS = 200
+MAX_ASSIGNMENT_TEAMS = 20
 
 
 def validate_template_key(key: str, field: str = "key") -> None:
@@ -76,6 +82,7 @@ def validate_name(name: str, field: str = "name") -> str:
 
 def validate_statuses(statuses: list[StatusDef], field: str = "statuses") -> None:
     """Exactly one initial status, at least one end status, unique non-blank names."""
+    at_most(statuses, MAX_STATUSES, field, "statuses")
     problems: list[FieldProblem] = []
     seen: set[str] = set()
     for i, status in enumerate(statuses):
@@ -97,6 +104,7 @@ def validate_statuses(statuses: list[StatusDef], field: str = "statuses") -> Non
 
 def validate_field_defs(defs: list[FieldDef], field: str = "fields") -> None:
     """Field keys are unique lower-case identifiers with a label."""
+    at_most(defs, MAX_FIELDS, field, "fields")
     problems: list[FieldProblem] = []
     seen: set[str] = set()
     for i, d in enumerate(defs):

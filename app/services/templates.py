@@ -5,6 +5,7 @@ from dataclasses import asdict
 
 from app.db.models import Case, CaseTemplate, Team, User
 from app.domain.assignment import AssignmentPolicy
+from app.domain.bounds import at_most
 from app.domain.emails import normalize_email
 from app.domain.errors import ValidationError
 from app.domain.events import CaseTemplateArchived, CaseTemplateCreated, CaseTemplateUpdated
@@ -12,6 +13,9 @@ from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.templates import (
     DEFAULT_STATUSES,
+    MAX_ASSIGNMENT_TEAMS,
+    MAX_ASSIGNMENT_USERS,
+    MAX_NOTIFICATION_EMAILS,
     FieldDef,
     FieldType,
     StatusDef,
@@ -40,6 +44,7 @@ def field_defs_of(template: CaseTemplate) -> list[FieldDef]:
 
 
 def _emails(emails: list[str]) -> list[str]:
+    at_most(emails, MAX_NOTIFICATION_EMAILS, "notificationEmails", "emails")
     return list(
         dict.fromkeys(
             normalize_email(e, field=f"notificationEmails.{i}") for i, e in enumerate(emails)
@@ -130,13 +135,31 @@ async def update_template(
             changed.append("assignment_policy")
         if assignment_user_ids is not None:
             users = await get_owned_many(
-                User, actor, list(dict.fromkeys(assignment_user_ids)), field="assignmentUserIds"
+                User,
+                actor,
+                list(
+                    dict.fromkeys(
+                        at_most(
+                            assignment_user_ids, MAX_ASSIGNMENT_USERS, "assignmentUserIds", "users"
+                        )
+                    )
+                ),
+                field="assignmentUserIds",
             )
             template.assignment_user_ids = [u.id for u in users]
             changed.append("assignment_user_ids")
         if assignment_team_ids is not None:
             teams = await get_owned_many(
-                Team, actor, list(dict.fromkeys(assignment_team_ids)), field="assignmentTeamIds"
+                Team,
+                actor,
+                list(
+                    dict.fromkeys(
+                        at_most(
+                            assignment_team_ids, MAX_ASSIGNMENT_TEAMS, "assignmentTeamIds", "teams"
+                        )
+                    )
+                ),
+                field="assignmentTeamIds",
             )
             template.assignment_team_ids = [t.id for t in teams]
             changed.append("assignment_team_ids")

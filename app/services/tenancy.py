@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from app.db.models import ApiKey, Organization, Team, TeamMember, User
+from app.domain.bounds import at_most
 from app.domain.emails import normalize_email
 from app.domain.errors import ValidationError
 from app.domain.events import ApiKeyCreated, ApiKeyRevoked, TeamCreated, TeamMembersSet, UserCreated
@@ -151,5 +152,8 @@ async def _insert_key(org_id: int, name: str, user: User | None, role: Role | No
     return IssuedKey(key=key, secret=secret)
 
 
+MAX_TEAM_MEMBERS = 500
+
+
 def _unique(ids: list[int]) -> list[int]:
-    return list(dict.fromkeys(ids))
+    return list(dict.fromkeys(at_most(ids, MAX_TEAM_MEMBERS, "memberIds", "members")))
