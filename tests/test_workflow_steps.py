@@ -6,6 +6,7 @@ import pytest
 from app.domain.errors import ValidationError
 from app.domain.workflow_steps import STEP_SCHEMAS, StepKind
 from app.domain.workflows import validate_definition
+from app.services.workflow_steps import STEP_HANDLERS
 
 WHERE = "definition.routes.0.steps.0"
 # the smallest valid step of every kind (on a case.created trigger, with template KYC)
@@ -36,6 +37,15 @@ def _problems(*steps: dict[str, object]) -> list[tuple[str, str]]:
     except ValidationError as exc:
         return [(p.field, p.message) for p in exc.problems]
     return []
+
+
+def test_the_declared_kinds_and_the_registered_handlers_are_the_same_set():
+    assert set(STEP_HANDLERS) == set(STEP_SCHEMAS) == set(StepKind)
+    assert {kind.value for kind in STEP_HANDLERS} == {
+        "inquiry_mark_for_review", "inquiry_approve", "inquiry_decline", "case_create",
+        "case_assign", "case_set_status", "case_add_comment", "case_set_tags", "case_add_tags",
+        "case_attach_objects", "case_set_sla", "case_clear_sla", "notify",
+    }  # fmt: skip
 
 
 def test_every_kind_has_a_schema_and_a_minimal_valid_step():
@@ -133,3 +143,29 @@ def test_type_messages_and_path_references():
         {"id": "mail", "kind": "notify", "users": [], "subject": {"path": "case.name"},
          "body": "b"},
     ) == []  # fmt: skip
+
+
+CREATE = """
+mutation($definition: JSON!) {
+  workflowCreate(input: {name: "wf", definition: $definition}) {
+    __typename
+    ... on ValidationError { problems { field message } }
+  }
+}
+"""
+
+
+async def test_saving_refuses_a_step_against_its_schema(admin):
+    definition = _definition(
+        {"id": "sla", "kind": "case_set_sla", "seconds": "an hour"},
+        {"id": "note", "kind": "case_add_comment"},
+    )
+    assert (await admin(CREATE, definition=definition))["workflowCreate"] == {
+        "__typename": "ValidationError",
+        "problems": [
+            {"field": "definition.routes.0.steps.0.seconds",
+             "message": 'must be a whole number or {"path": ...}'},
+            {"field": "definition.routes.0.steps.1.body",
+             "message": "case_add_comment needs 'body'"},
+        ],
+    }  # fmt: skip
