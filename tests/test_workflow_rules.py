@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 
+from app.domain.deliveries import DeliveryStatus
 from app.domain.errors import ValidationError
+from app.domain.workflow_status import StepStatus, WorkflowRunStatus, WorkflowStatus
 from app.domain.workflows import choose_route, evaluate, resolve, validate_definition
 
 TODAY = dt.date(2026, 11, 22)
@@ -120,3 +122,12 @@ def test_parameters_read_paths_from_the_trigger():
         {"fields": {"country": {"path": "inquiry.fields.country"}, "n": 1, "x": {"path": "nope"}}},
         DATA,
     ) == {"fields": {"country": "GB", "n": 1, "x": None}}
+
+
+def test_statuses_keep_the_strings_the_api_shows():
+    assert [s.value for s in WorkflowStatus] == ["active", "paused"]
+    assert [s.value for s in WorkflowRunStatus] == [
+        "pending", "running", "succeeded", "failed", "skipped",
+    ]  # fmt: skip
+    assert [s.value for s in StepStatus] == ["pending", "succeeded", "failed"]
+    assert [s.value for s in DeliveryStatus] == ["pending", "sent", "failed"]

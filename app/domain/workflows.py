@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.domain.errors import FieldProblem, ValidationError
+from app.domain.workflow_steps import check_parameters, step_kind
 
 OPERATORS = {
     "eq", "ne", "lt", "le", "gt", "ge", "in", "contains", "exists",
@@ -39,32 +40,6 @@ SUBJECT_FIELDS: dict[str, set[str]] = {
     "account": {"id", "reference_id", "tags", "fields.*"},
 }  # fmt: skip
 EVENT_FIELDS = {"name", "payload.*"}
-
-CASE_REF = re.compile(r"^(trigger|steps\.[A-Za-z0-9_-]+)$")
-STEP_KINDS: dict[str, dict[str, str]] = {
-    # kind: {parameter: "required" | "optional"}
-    "inquiry_mark_for_review": {"inquiry": "optional", "comment": "optional"},
-    "inquiry_approve": {"inquiry": "optional", "comment": "optional"},
-    "inquiry_decline": {"inquiry": "optional", "comment": "optional"},
-    "case_create": {
-        "template": "required", "fields": "optional", "link_trigger": "optional",
-        "sla_seconds": "optional", "tags": "optional",
-    },
-    "case_assign": {
-        "case": "optional", "user": "optional", "team": "optional", "policy": "optional",
-    },
-    "case_set_status": {"case": "optional", "status": "required", "comment": "optional"},
-    "case_add_comment": {"case": "optional", "body": "required"},
-    "case_set_tags": {"case": "optional", "tags": "required"},
-    "case_add_tags": {"case": "optional", "tags": "required"},
-    "case_attach_objects": {"case": "optional", "objects": "optional"},
-    "case_set_sla": {"case": "optional", "seconds": "required"},
-    "case_clear_sla": {"case": "optional"},
-    "notify": {
-        "emails": "optional", "users": "optional", "subject": "required", "body": "required",
-    },
-}  # fmt: skip
-COMMON_STEP_KEYS = {"id", "kind", "continue_on_error"}
 
 
 def subject_of(trigger: str) -> str:
@@ -128,28 +103,19 @@ def _check_step(
         problems.append(FieldProblem(f"{where}.id", "needs an id of 1-40 letters, digits, _ or -"))
     elif ident in seen:
         problems.append(FieldProblem(f"{where}.id", f"duplicate step id '{ident}'"))
-    if kind not in STEP_KINDS:
+    known = step_kind(kind)
+    if known is None:
         problems.append(FieldProblem(f"{where}.kind", f"unknown step '{kind}'"))
         return
-    params = STEP_KINDS[kind]
-    for key in step:
-        if key not in params and key not in COMMON_STEP_KEYS:
-            problems.append(FieldProblem(f"{where}.{key}", f"not a parameter of {kind}"))
-    for key, need in params.items():
-        if need == "required" and key not in step:
-            problems.append(FieldProblem(f"{where}.{key}", f"{kind} needs '{key}'"))
-    if kind == "case_create" and step.get("template") not in templates:
+    problems.extend(check_parameters(known, step, where))
+    template = step.get("template")
+    if kind == "case_create" and (not isinstance(template, str) or template not in templates):
         problems.append(
             FieldProblem(f"{where}.template", f"unknown template '{step.get('template')}'")
         )
     case_ref = step.get("case")
-    if case_ref is not None:
-        if not isinstance(case_ref, str) or not CASE_REF.match(case_ref):
-            problems.append(FieldProblem(f"{where}.case", "must be 'trigger' or 'steps.<id>'"))
-        elif case_ref.startswith("steps.") and case_ref[6:] not in seen:
-            problems.append(FieldProblem(f"{where}.case", f"no earlier step '{case_ref[6:]}'"))
-    if kind == "case_assign" and sum(k in step for k in ("user", "team", "policy")) != 1:
-        problems.append(FieldProblem(where, "case_assign needs exactly one of user, team, policy"))
+    if isinstance(case_ref, str) and case_ref.startswith("steps.") and case_ref[6:] not in seen:
+        problems.append(FieldProblem(f"{where}.case", f"no earlier step '{case_ref[6:]}'"))
     if isinstance(ident, str):
         seen.add(ident)
 

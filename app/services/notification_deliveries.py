@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from tortoise.transactions import in_transaction
 
 from app.db.models import Notification, NotificationDelivery, User
+from app.domain.deliveries import DeliveryStatus
 from app.domain.events import NotificationCreated
 from app.domain.principal import Actor, ActorType
 from app.services.uow import unit_of_work
@@ -78,7 +79,7 @@ async def claim_due(now: dt.datetime, limit: int) -> list[NotificationDelivery]:
     """Take up to ``limit`` due deliveries with a lease (skipping ones another worker holds)."""
     async with in_transaction():
         due = await (
-            NotificationDelivery.filter(status="pending", next_attempt_at__lte=now)
+            NotificationDelivery.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
             .order_by("id")
             .limit(limit)
             .select_for_update(skip_locked=True)
@@ -93,7 +94,7 @@ async def claim_due(now: dt.datetime, limit: int) -> list[NotificationDelivery]:
 async def mark_sent(delivery: NotificationDelivery, now: dt.datetime) -> None:
     """The email went out."""
     await NotificationDelivery.filter(id=delivery.id).update(
-        status="sent", sent_at=now, last_error=None
+        status=DeliveryStatus.SENT, sent_at=now, last_error=None
     )
 
 
@@ -102,7 +103,9 @@ async def record_failure(
 ) -> None:
     """An attempt failed: retry at ``retry_at``, or give up (None)."""
     if retry_at is None:
-        await NotificationDelivery.filter(id=delivery.id).update(status="failed", last_error=error)
+        await NotificationDelivery.filter(id=delivery.id).update(
+            status=DeliveryStatus.FAILED, last_error=error
+        )
     else:
         await NotificationDelivery.filter(id=delivery.id).update(
             last_error=error, next_attempt_at=retry_at

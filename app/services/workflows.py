@@ -16,6 +16,8 @@ from app.domain.events import (
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.templates import validate_name
+from app.domain.workflow_status import WorkflowStatus
+from app.domain.workflow_steps import COMMON_STEP_KEYS
 from app.domain.workflows import choose_route, resolve, validate_definition
 from app.events.envelope import EventEnvelope
 from app.services.lookup import get_owned
@@ -81,7 +83,7 @@ async def publish(*, actor: Principal, workflow_id: int) -> Workflow:
 async def set_paused(*, actor: Principal, workflow_id: int, paused: bool) -> Workflow:
     """Pause (events are ignored, no runs are created) or resume a workflow."""
     require(actor, Operation.MANAGE_WORKFLOWS)
-    status = "paused" if paused else "active"
+    status = WorkflowStatus.PAUSED if paused else WorkflowStatus.ACTIVE
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
         workflow = await get_owned(Workflow, actor, workflow_id, lock=True)
         if workflow.status == status:
@@ -112,7 +114,7 @@ class DryRun:
 
 def step_input(step: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     """A step's parameters with ``{"path": ...}`` values read from the trigger data."""
-    params = {k: v for k, v in step.items() if k not in ("id", "kind", "continue_on_error")}
+    params = {k: v for k, v in step.items() if k not in COMMON_STEP_KEYS}
     resolved: dict[str, Any] = resolve(params, data)
     return resolved
 

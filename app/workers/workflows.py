@@ -20,6 +20,12 @@ from app.db.models import Event, Workflow, WorkflowRun, WorkflowVersion
 from app.domain.errors import DomainError
 from app.domain.events import SubjectType
 from app.domain.principal import Actor, ActorType, Principal, Role
+from app.domain.workflow_status import (
+    UNFINISHED_RUN_STATUSES,
+    StepStatus,
+    WorkflowRunStatus,
+    WorkflowStatus,
+)
 from app.domain.workflows import choose_route
 from app.events.envelope import EventEnvelope
 from app.services.uow import transaction
@@ -48,7 +54,7 @@ class WorkflowTrigger(LogConsumer):
         workflows = await Workflow.filter(
             organization_id=event.organization_id,
             trigger=event.name,
-            status="active",
+            status=WorkflowStatus.ACTIVE,
             published_version__isnull=False,
         )
         if not workflows:
@@ -72,7 +78,7 @@ class WorkflowTrigger(LogConsumer):
                     "inquiry_id": event.subject_id if event.is_about(SubjectType.INQUIRY) else None,
                     "depth": depth,
                     "steps": [],
-                    "status": "failed" if too_deep else "pending",
+                    "status": WorkflowRunStatus.FAILED if too_deep else WorkflowRunStatus.PENDING,
                     "error": f"loop guard: chain of workflow-caused events {depth} deep "
                     f"exceeds the limit of {self.max_depth}"
                     if too_deep
@@ -93,21 +99,21 @@ class WorkflowExecutor:
         now = now or _now()
         async with in_transaction():
             due = await (
-                WorkflowRun.filter(status__in=["pending", "running"])
+                WorkflowRun.filter(status__in=UNFINISHED_RUN_STATUSES)
                 .filter(lease_until__isnull=True)
                 .order_by("id")
                 .limit(limit)
                 .select_for_update(skip_locked=True)
             )
             expired = await (
-                WorkflowRun.filter(status="running", lease_until__lt=now)
+                WorkflowRun.filter(status=WorkflowRunStatus.RUNNING, lease_until__lt=now)
                 .order_by("id")
                 .limit(limit)
                 .select_for_update(skip_locked=True)
             )
             claimed = list({r.id: r for r in [*due, *expired]}.values())
             for run in claimed:
-                run.status = "running"
+                run.status = WorkflowRunStatus.RUNNING
                 run.lease_until = now + LEASE
                 await run.save(update_fields=["status", "lease_until"])
         for run in claimed:
@@ -123,12 +129,12 @@ class WorkflowExecutor:
         if run.route is None:
             index = choose_route(definition, data, today=_now().date())
             if index is None:
-                await self._finish(run, "skipped", None)
+                await self._finish(run, WorkflowRunStatus.SKIPPED, None)
                 return
             route = definition["routes"][index]
             run.route = route.get("name") or f"route {index}"
             run.steps = [
-                {"index": index, "id": s["id"], "kind": s["kind"], "status": "pending"}
+                {"index": index, "id": s["id"], "kind": s["kind"], "status": StepStatus.PENDING}
                 for s in route["steps"]
             ]
             await run.save(update_fields=["route", "steps"])
@@ -139,17 +145,21 @@ class WorkflowExecutor:
             role=Role.REVIEWER,
             actor_override=Actor(ActorType.WORKFLOW_RUN, str(run.id)),
         )
-        outputs = {r["id"]: r.get("output") or {} for r in run.steps if r["status"] == "succeeded"}
+        outputs = {
+            r["id"]: r.get("output") or {} for r in run.steps if r["status"] == StepStatus.SUCCEEDED
+        }
         for i, step in enumerate(steps):
-            if run.steps[i]["status"] != "pending":
+            if run.steps[i]["status"] != StepStatus.PENDING:
                 continue
             failed = await self._step(run, i, step, actor, data, outputs, event)
             if self.after_step is not None:
                 await self.after_step(run, i)
             if failed and not step.get("continue_on_error", False):
-                await self._finish(run, "failed", f"step '{step['id']}' failed: {failed}")
+                await self._finish(
+                    run, WorkflowRunStatus.FAILED, f"step '{step['id']}' failed: {failed}"
+                )
                 return
-        await self._finish(run, "succeeded", None)
+        await self._finish(run, WorkflowRunStatus.SUCCEEDED, None)
 
     async def _step(
         self,
@@ -170,18 +180,18 @@ class WorkflowExecutor:
                     params, output = await run_step(
                         step, actor=actor, data=data, outputs=outputs, event=event
                     )
-                record.update(status="succeeded", input=params, output=output, error=None)
+                record.update(status=StepStatus.SUCCEEDED, input=params, output=output, error=None)
                 outputs[step["id"]] = output
                 if "case_id" in output and run.case_id is None:
                     run.case_id = output["case_id"]
             except DomainError as exc:
-                record.update(status="failed", error=exc.message)
+                record.update(status=StepStatus.FAILED, error=exc.message)
             record["finished_at"] = _now().isoformat()
             run.steps = [*run.steps[:i], record, *run.steps[i + 1 :]]
             await run.save(update_fields=["steps", "case_id"])
-        return record["error"] if record["status"] == "failed" else None
+        return record["error"] if record["status"] == StepStatus.FAILED else None
 
-    async def _finish(self, run: WorkflowRun, status: str, error: str | None) -> None:
+    async def _finish(self, run: WorkflowRun, status: WorkflowRunStatus, error: str | None) -> None:
         run.status = status
         run.error = error  # type: ignore[assignment]
         run.finished_at = _now()

@@ -5,6 +5,7 @@ from tortoise.indexes import Index
 from tortoise.models import Model
 
 from app.db.models.tenancy import Organization, User
+from app.domain.deliveries import DeliveryStatus
 
 
 class ConsumerPosition(Model):
@@ -30,7 +31,7 @@ class NotificationDelivery(Model):
     recipient = fields.CharField(max_length=254)
     subject = fields.CharField(max_length=300)
     body = fields.TextField()
-    status = fields.CharField(max_length=16, default="pending")
+    status = fields.CharField(max_length=16, default=DeliveryStatus.PENDING)
     attempts = fields.IntField(default=0)
     last_error = fields.TextField(null=True)
     next_attempt_at = fields.DatetimeField()

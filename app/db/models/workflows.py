@@ -5,6 +5,7 @@ from tortoise.indexes import Index
 from tortoise.models import Model
 
 from app.db.models.tenancy import Organization
+from app.domain.workflow_status import WorkflowRunStatus, WorkflowStatus
 
 
 class Workflow(Model):
@@ -16,7 +17,7 @@ class Workflow(Model):
     name = fields.CharField(max_length=200)
     # the trigger of the newest published version; runs are looked up by it
     trigger = fields.CharField(max_length=64, null=True)
-    status = fields.CharField(max_length=16, default="active")  # active | paused
+    status = fields.CharField(max_length=16, default=WorkflowStatus.ACTIVE)
     draft = fields.JSONField()
     published_version = fields.IntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -64,7 +65,7 @@ class WorkflowRun(Model):
     case_id = fields.IntField(null=True)
     inquiry_id = fields.IntField(null=True)
     depth = fields.IntField(default=0)
-    status = fields.CharField(max_length=16, default="pending")
+    status = fields.CharField(max_length=16, default=WorkflowRunStatus.PENDING)
     route = fields.CharField(max_length=200, null=True)
     # [{"id", "kind", "status", "input", "output", "error", "started_at", "finished_at"}]
     steps = fields.JSONField()
