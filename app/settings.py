@@ -1,7 +1,17 @@
 """One settings object, read from the environment. Nothing else reads os.environ."""
 
+from enum import StrEnum
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Introspection(StrEnum):
+    """Who may introspect the schema."""
+
+    PUBLIC = "public"  # anyone, anonymous callers within a size cap (GraphiQL, codegen)
+    AUTHENTICATED = "authenticated"
+    OFF = "off"
 
 
 class Settings(BaseSettings):
@@ -63,6 +73,28 @@ class Settings(BaseSettings):
     )
     notify_retry_base_seconds: float = Field(
         default=5.0, description="first email retry delay; doubles per attempt"
+    )
+    introspection: Introspection = Field(
+        default=Introspection.PUBLIC,
+        description="who may introspect the schema: public (anonymous too, size-capped), "
+        "authenticated, or off",
+    )
+    max_document_bytes: int = Field(
+        default=32 * 1024, description="longest GraphQL document, comments included (bytes)"
+    )
+    max_anonymous_document_bytes: int = Field(
+        default=8 * 1024,
+        description="longest document an anonymous caller may send (introspection only)",
+    )
+    max_query_depth: int = Field(default=12, description="deepest nesting of fields")
+    max_query_aliases: int = Field(default=30, description="most aliases in one operation")
+    max_query_selections: int = Field(
+        default=100, description="most selections in one selection set"
+    )
+    max_query_cost: int = Field(
+        default=500_000,
+        description="most objects one operation could return, estimated before it runs "
+        "(lists count their maximum, connections their page size)",
     )
     notify_max_attempts: int = Field(
         default=8, description="email attempts before a delivery is marked failed"

@@ -76,7 +76,7 @@ async def test_order_by_last_update(admin):
 async def test_page_size_and_cursor_errors_are_clear(admin):
     too_big = await admin.raw(CASES, first=101)
     assert too_big["errors"][0]["message"] == "first: must be between 1 and 100"
-    assert too_big["errors"][0]["extensions"] == {"code": "VALIDATION_ERROR", "field": "first"}
+    assert too_big["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "first"}
     both = await admin.raw(CASES, first=1, last=1)
     assert both["errors"][0]["message"] == "last: give `first` or `last`, not both"
     bad = await admin.raw(CASES, after="garbage")
@@ -117,7 +117,7 @@ async def test_filters(admin):
         "filter.templateIds.0: expected an id of type CaseTemplate, got one of type Inquiry"
     )
     assert wrong["errors"][0]["extensions"] == {
-        "code": "VALIDATION_ERROR",
+        "code": "BAD_USER_INPUT",
         "field": "filter.templateIds.0",
     }
 

@@ -29,7 +29,7 @@ async def test_fifty_concurrent_creates_get_gapless_unique_names(admin):
     assert await Event.filter(name="case.created").count() == 60
 
 
-async def test_a_failing_change_leaves_no_event_and_no_row(admin, monkeypatch):
+async def test_a_failing_change_leaves_no_event_and_no_row(admin, monkeypatch, caplog):
     case = await make_case(admin, await make_template(admin))
     before = (await admin(EVENT_COUNT))["events"]["totalCount"]
 
@@ -39,7 +39,16 @@ async def test_a_failing_change_leaves_no_event_and_no_row(admin, monkeypatch):
     # fail after the case row and its status events were written, inside the transaction
     monkeypatch.setattr(case_changes.CaseComment, "create", broken_comment)
     body = await admin.raw(SET_STATUS, id=case["id"])
-    assert (body["data"], body["errors"][0]["message"]) == (None, "disk full")
+    error = body["errors"][0]
+    error_id = error["extensions"]["errorId"]
+    assert body["data"] is None
+    assert error["message"] == f"internal error (id {error_id}): the operators' log has the details"
+    assert error["extensions"] == {"code": "INTERNAL_SERVER_ERROR", "errorId": error_id}
+    logged = [r for r in caplog.records if r.name == "casegraph.errors"]
+    assert [r.getMessage() for r in logged] == [
+        f"internal error {error_id} at caseSetStatus: RuntimeError: disk full"
+    ]
+    assert logged[0].exc_info is not None  # the traceback is in the log, not the response
     monkeypatch.undo()
     assert (await admin(EVENT_COUNT))["events"]["totalCount"] == before
     row = await Case.get(name="KYC-1")

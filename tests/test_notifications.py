@@ -147,8 +147,19 @@ async def test_inbox_holds_the_same_events_and_can_be_marked_read(admin):
     assert marked["notificationMarkRead"]["notifications"][0]["readAt"] is not None
     assert (await reviewer(INBOX, unread=True))["viewer"]["notifications"]["nodes"] == []
     assert (await admin(INBOX))["viewer"]["notifications"]["nodes"] == []
+    # another user's entry is as absent as a made-up one: nothing about other inboxes leaks
     foreign = await admin(MARK_READ, ids=[inbox[0]["id"]])
-    assert foreign["notificationMarkRead"]["message"] == "ids.0: is in another user's inbox"
+    made_up = await admin(MARK_READ, ids=["Tm90aWZpY2F0aW9uOjk5OTk5"])  # Notification:99999
+    assert foreign["notificationMarkRead"] == {
+        "__typename": "NotFoundError",
+        "code": "NOT_FOUND",
+        "message": "ids.0: Notification not found",
+    }
+    assert made_up["notificationMarkRead"] == {
+        "__typename": "NotFoundError",
+        "code": "NOT_FOUND",
+        "message": "ids.0: Notification not found",
+    }
 
 
 async def test_the_background_workers_send_without_being_asked(admin):

@@ -206,7 +206,7 @@ async def test_an_expired_or_foreign_cursor_is_a_typed_error(app, admin):
         "after: the cursor is older than the 168-hour replay window; "
         "refetch with a query, then subscribe without `after`"
     )
-    assert foreign["payload"]["errors"][0]["extensions"] == {"code": "VALIDATION_ERROR"}
+    assert foreign["payload"]["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT"}
 
 
 async def test_a_revoked_key_stops_its_subscription(app, admin):

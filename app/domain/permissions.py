@@ -35,6 +35,28 @@ ALLOWED: dict[Operation, frozenset[Role]] = {
 }
 
 
+def allowed(principal: Principal, operation: Operation) -> bool:
+    """Whether the principal's role allows the operation."""
+    return principal.role in ALLOWED[operation]
+
+
+def may_read_notification(principal: Principal, recipient_id: int) -> bool:
+    """An inbox entry is its recipient's alone."""
+    return principal.user_id is not None and principal.user_id == recipient_id
+
+
+def may_read_delivery(principal: Principal) -> bool:
+    """Email deliveries (recipients, errors) are for admins."""
+    return allowed(principal, Operation.READ_DELIVERIES)
+
+
+def may_read_api_key(principal: Principal, key_id: int, owner_id: int | None) -> bool:
+    """Admins see every key; others the key they use and their own keys."""
+    if allowed(principal, Operation.MANAGE_API_KEYS) or principal.api_key_id == key_id:
+        return True
+    return owner_id is not None and principal.user_id == owner_id
+
+
 def require(principal: Principal, operation: Operation) -> None:
     """Raise PermissionDeniedError unless the principal's role allows the operation."""
     if principal.role not in ALLOWED[operation]:

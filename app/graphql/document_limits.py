@@ -43,7 +43,7 @@ class DocumentBudget:
     max_depth: int = 12
     max_aliases: int = 30
     max_selections: int = 100
-    max_cost: int = 100_000
+    max_cost: int = 500_000  # GitHub's node limit
 
 
 @dataclass(frozen=True)

@@ -137,5 +137,4 @@ RESULT_DESCRIPTION = "The mutation's payload, or the typed error saying why noth
 
 def as_graphql_error(exc: domain.DomainError) -> GraphQLError:
     """A top-level GraphQL error for a domain error raised by a query argument."""
-    field = exc.problems[0].field if isinstance(exc, domain.ValidationError) else None
-    return GraphQLError(exc.message, extensions={"code": exc.code, "field": field})
+    return GraphQLError(exc.message, original_error=exc)  # labelled by LabelErrors

@@ -45,7 +45,7 @@ def decode_after(after: str | None, retention_hours: float) -> int | None:
         assert kind == "feed"
         event_id, seconds = int(ident), int(stamp)
     except (ValueError, AssertionError, UnicodeDecodeError):
-        raise _error("after: not a feed cursor", "VALIDATION_ERROR") from None
+        raise _error("after: not a feed cursor", "BAD_USER_INPUT") from None
     horizon = dt.datetime.now(dt.UTC) - dt.timedelta(hours=retention_hours)
     if dt.datetime.fromtimestamp(seconds, dt.UTC) < horizon:
         raise _error(

@@ -4,6 +4,9 @@ from strawberry import relay
 
 from app.domain.errors import ValidationError
 
+MAX_ID = 2**63 - 1  # ids are 64-bit database keys
+MAX_ID_DIGITS = len(str(MAX_ID))
+
 
 def decode_id(gid: relay.GlobalID, *types: str, field: str) -> int:
     """The database id inside a global id of one of ``types``."""
@@ -11,10 +14,19 @@ def decode_id(gid: relay.GlobalID, *types: str, field: str) -> int:
         raise ValidationError.of(
             field, f"expected an id of type {' or '.join(types)}, got one of type {gid.type_name}"
         )
-    try:
-        return int(gid.node_id)
-    except ValueError:
-        raise ValidationError.of(field, "is not a valid id") from None
+    number = row_id(gid.node_id)
+    if number is None:
+        raise ValidationError.of(field, "is not a valid id")
+    return number
+
+
+def row_id(node_id: str) -> int | None:
+    """The database id a global id's node part names, or None when it names none (not
+    digits, or beyond the 64-bit keys the database holds)."""
+    if not (node_id.isascii() and node_id.isdigit() and len(node_id) <= MAX_ID_DIGITS):
+        return None
+    number = int(node_id)
+    return number if 1 <= number <= MAX_ID else None
 
 
 def decode_optional(gid: relay.GlobalID | None, *types: str, field: str) -> int | None:

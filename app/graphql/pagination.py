@@ -55,7 +55,7 @@ def check_page(first: int | None, last: int | None) -> tuple[int | None, int | N
 
 def _bad(argument: str, message: str) -> GraphQLError:
     return GraphQLError(
-        f"{argument}: {message}", extensions={"code": "VALIDATION_ERROR", "field": argument}
+        f"{argument}: {message}", extensions={"code": "BAD_USER_INPUT", "field": argument}
     )
 
 

@@ -1,18 +1,15 @@
-"""The strawberry schema: queries, mutations, limits and caches."""
+"""The strawberry schema: queries, mutations, the operation gate, error labels and caches."""
 
 import strawberry
-from strawberry.extensions import (
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from graphql import GraphQLError
+from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from app.graphql.assignment_queries import AssignmentQueries
-from app.graphql.auth import RequireAuthentication
+from app.graphql.error_labels import LabelErrors
 from app.graphql.execution import PerEventExecutor
+from app.graphql.gate import OperationGate
 from app.graphql.mutations.assignment import AssignmentMutations
 from app.graphql.mutations.cases import CaseMutations
 from app.graphql.mutations.objects import ObjectMutations
@@ -44,19 +41,32 @@ class Mutation(
     pass
 
 
-schema = strawberry.Schema(
+MAX_TOKENS = 4000
+
+
+class Schema(strawberry.Schema):
+    """strawberry's schema, minus its per-error logging: LabelErrors logs what is unexpected
+    (with an error id and a capped message) and nothing a client caused."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        return None
+
+
+schema = Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
     types=[Case, CaseComment, Event, Document, Verification, Transaction],
     config=StrawberryConfig(),
     execution_context_class=PerEventExecutor,
+    # Order matters: LabelErrors wraps everything; the gate refuses before validation. No
+    # extension adds validation rules, so the gate's validation cache hits.
     extensions=[
-        RequireAuthentication,
+        LabelErrors,
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-        lambda: QueryDepthLimiter(max_depth=12),
-        lambda: MaxAliasesLimiter(max_alias_count=30),
-        lambda: MaxTokensLimiter(max_token_count=4000),
+        OperationGate,
     ],
 )

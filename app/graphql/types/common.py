@@ -15,6 +15,8 @@ from app.domain.objects import InquiryStatus, ReportStatus
 from app.domain.principal import ActorType, Availability, Role
 from app.domain.templates import FieldType, StatusType
 from app.graphql.context import Info
+from app.graphql.ids import row_id
+from app.graphql.visibility import visible
 
 if TYPE_CHECKING:
     from app.graphql.types.tenancy import ApiKey, User
@@ -136,14 +138,13 @@ class RowNode(relay.Node, Generic[M]):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
-        ids: list[int] = []
-        for node_id in node_ids:
-            try:
-                ids.append(int(node_id))
-            except ValueError:
-                ids.append(-1)
+        ids = [row_id(node_id) or -1 for node_id in node_ids]
         rows = await info.context.loaders.rows(cls.MODEL).load_many(ids)
-        return [cls.from_row(cast(M, r)) if r is not None else None for r in rows]
+        principal = info.context.require_principal()
+        return [
+            cls.from_row(cast(M, r)) if r is not None and visible(principal, r) else None
+            for r in rows
+        ]
 
 
 @strawberry.type(description="Who made a change: a user, an API key, a workflow run or a policy.")
@@ -178,7 +179,9 @@ class Actor:
         if self.type is not ActorType.API_KEY or not self.id.isdigit():
             return None
         row = await info.context.loaders.rows(models.ApiKey).load(int(self.id))
-        return ApiKey.from_row(row) if row else None
+        if row is None or not visible(info.context.require_principal(), row):
+            return None
+        return ApiKey.from_row(row)
 
 
 def actor_of(kind: str | None, ident: str | None) -> Actor | None:
