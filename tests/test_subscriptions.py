@@ -1,11 +1,14 @@
 """Live feeds over the real WebSocket protocols (in-process ASGI)."""
 
 import asyncio
+import base64
 import contextlib
+import datetime as dt
 
 import pytest
 from httpx_ws import WebSocketDisconnect, aconnect_ws
 
+from app.db.models import Event
 from app.domain.principal import Role
 from app.events.publisher import publisher
 from app.main import create_app
@@ -192,21 +195,46 @@ async def _create_cases(api: Api, template: str, n: int) -> None:
         await asyncio.sleep(0.01)
 
 
-async def test_an_expired_or_foreign_cursor_is_a_typed_error(app, admin):
-    old = "ZmVlZDoxOjE2MDAwMDAwMDA"  # feed:1:1600000000 (2020)
+def _cursor(event_id: int, claimed_seconds: int) -> str:
+    raw = f"feed:{event_id}:{claimed_seconds}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+async def test_an_expired_or_foreign_cursor_is_a_typed_error(app, admin, other_admin):
+    await make_case(admin, await make_template(admin))
+    await make_case(other_admin, await make_template(other_admin))
+    mine = await Event.filter(name="case.created").order_by("id").first()
+    theirs = await Event.filter(name="case.created").order_by("-id").first()
+    assert mine is not None and theirs is not None and mine.id != theirs.id
+    # the event is 8 days old in the log; a forged cursor claiming it is fresh is not believed
+    old = dt.datetime.now(dt.UTC) - dt.timedelta(days=8)
+    await Event.filter(id=mine.id).update(created_at=old)
+    claims_fresh = _cursor(mine.id, int(dt.datetime.now(dt.UTC).timestamp()))
     async with ws_client(app) as client, connect(client, admin.key) as ws:
-        await subscribe(ws, "1", CASE_EVENTS, after=old)
+        await subscribe(ws, "1", CASE_EVENTS, after=claims_fresh)
         expired = await receive(ws)
         assert await receive(ws) == {"id": "1", "type": "complete"}
         await subscribe(ws, "2", CASE_EVENTS, after="nonsense")
+        malformed = await receive(ws)
+        assert await receive(ws) == {"id": "2", "type": "complete"}
+        await subscribe(ws, "3", CASE_EVENTS, after=_cursor(theirs.id, 1))
         foreign = await receive(ws)
+        assert await receive(ws) == {"id": "3", "type": "complete"}
+        await subscribe(ws, "4", CASE_EVENTS, after=_cursor(2**70, 1))
+        huge = await receive(ws)
     assert (expired["type"], expired["payload"]["data"]) == ("next", None)
     assert expired["payload"]["errors"][0]["extensions"] == {"code": "CURSOR_EXPIRED"}
     assert expired["payload"]["errors"][0]["message"] == (
         "after: the cursor is older than the 168-hour replay window; "
         "refetch with a query, then subscribe without `after`"
     )
-    assert foreign["payload"]["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT"}
+    assert [m["payload"]["errors"][0] for m in (malformed, huge)] == [
+        {"message": "after: not a feed cursor", "extensions": {"code": "BAD_USER_INPUT"}}
+    ] * 2
+    assert foreign["payload"]["errors"][0] == {
+        "message": "after: no such event in this organization's feed",
+        "extensions": {"code": "BAD_USER_INPUT"},
+    }
 
 
 async def test_a_revoked_key_stops_its_subscription(app, admin):

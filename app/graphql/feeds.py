@@ -16,6 +16,7 @@ from app.domain.principal import Principal
 from app.events.envelope import EventEnvelope
 from app.events.feed import FeedItem
 from app.graphql.context import FEED_LOADERS, Context
+from app.graphql.ids import row_id
 from app.graphql.loaders import Loaders
 
 log = logging.getLogger(__name__)
@@ -35,19 +36,37 @@ def _error(message: str, code: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": code})
 
 
-def decode_after(after: str | None, retention_hours: float) -> int | None:
-    """The event id to resume after; typed errors for foreign or expired cursors."""
-    if after is None:
-        return None
+MAX_CURSOR_LENGTH = 64
+
+
+def _cursor_event_id(after: str) -> int:
+    if len(after) > MAX_CURSOR_LENGTH:
+        raise _error("after: not a feed cursor", "BAD_USER_INPUT")
     try:
         raw = base64.urlsafe_b64decode(after + "=" * (-len(after) % 4)).decode()
-        kind, ident, stamp = raw.split(":")
-        assert kind == "feed"
-        event_id, seconds = int(ident), int(stamp)
-    except (ValueError, AssertionError, UnicodeDecodeError):
+        kind, ident, _stamp = raw.split(":")
+    except (ValueError, UnicodeDecodeError):
         raise _error("after: not a feed cursor", "BAD_USER_INPUT") from None
+    event_id = row_id(ident)
+    if kind != "feed" or event_id is None:
+        raise _error("after: not a feed cursor", "BAD_USER_INPUT")
+    return event_id
+
+
+async def decode_after(
+    after: str | None, organization_id: int, retention_hours: float
+) -> int | None:
+    """The event id to resume after. The cursor is checked against the server's own log, not
+    trusted: it must name an event of the caller's organization, and that event's own commit
+    time (not the time the cursor claims) must lie within the replay window."""
+    if after is None:
+        return None
+    event_id = _cursor_event_id(after)
+    committed = await lists.event_time(organization_id, event_id)
+    if committed is None:
+        raise _error("after: no such event in this organization's feed", "BAD_USER_INPUT")
     horizon = dt.datetime.now(dt.UTC) - dt.timedelta(hours=retention_hours)
-    if dt.datetime.fromtimestamp(seconds, dt.UTC) < horizon:
+    if committed < horizon:
         raise _error(
             f"after: the cursor is older than the {retention_hours:g}-hour replay window; "
             "refetch with a query, then subscribe without `after`",
@@ -84,7 +103,7 @@ async def feed(context: Context, after: str | None) -> AsyncIterator[FeedItem]:
     is being resolved, FEED_LOADERS holds loaders shared with the other subscribers."""
     principal = context.require_principal()
     org = principal.organization_id
-    after_id = decode_after(after, context.settings.feed_retention_hours)
+    after_id = await decode_after(after, org, context.settings.feed_retention_hours)
     async with context.feeds.subscribe(org, lambda: _close_socket(context)) as (sub, seam):
         last = after_id if after_id is not None else seam
         while after_id is not None and last < seam:

@@ -5,8 +5,9 @@ from typing import Any, TypeVar
 import strawberry
 from strawberry import relay
 
+from app.domain.bounds import at_most, json_value
 from app.domain.errors import ValidationError
-from app.domain.objects import ObjectType
+from app.domain.objects import MAX_OBJECTS_PER_CASE, ObjectType
 from app.domain.principal import Principal
 from app.domain.values import KEEP, KeepType
 from app.graphql.context import Info
@@ -33,7 +34,7 @@ def principal(info: Info) -> Principal:
 def object_refs(gids: list[relay.GlobalID], field: str) -> list[ObjectRef]:
     """Global ids of linkable objects as typed references."""
     refs = []
-    for i, gid in enumerate(gids):
+    for i, gid in enumerate(at_most(gids, MAX_OBJECTS_PER_CASE, field, "objects")):
         ident = decode_id(gid, *OBJECT_TYPE_NAMES, field=f"{field}.{i}")
         refs.append(ObjectRef(OBJECT_TYPE_NAMES[gid.type_name], ident))
     return refs
@@ -50,7 +51,7 @@ def json_object(value: Any, field: str) -> dict[str, Any] | None:
         return None
     if not isinstance(value, dict):
         raise ValidationError.of(field, "must be a JSON object")
-    return value
+    return json_value(value, field)
 
 
 INPUT = strawberry.argument(description="What to do; see the input type.")

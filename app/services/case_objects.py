@@ -3,6 +3,7 @@
 from typing import Any
 
 from app.db.models import Case, CaseComment, CaseObject, Document
+from app.domain.bounds import json_value
 from app.domain.errors import LimitExceededError, ValidationError
 from app.domain.events import CaseCommented, CaseObjectsAdded, CaseObjectsRemoved
 from app.domain.objects import MAX_OBJECTS_PER_CASE, ObjectType
@@ -61,6 +62,7 @@ async def attach_data(
     label = validate_name(label, field="label")
     if data is None:
         raise ValidationError.of("data", "must not be null")
+    json_value(data, "data")
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
         case = await lock_case(actor, case_id, expected_version)
         document = await Document.create(

@@ -1,5 +1,7 @@
 """Organization-scoped list queries behind the top-level connections."""
 
+import datetime as dt
+
 from tortoise.queryset import QuerySet
 
 from app.db.models import (
@@ -82,6 +84,14 @@ def deliveries(organization_id: int, *, status: str | None) -> QuerySet[Notifica
     """Email deliveries, optionally of one status."""
     query = NotificationDelivery.filter(organization_id=organization_id)
     return query if status is None else query.filter(status=status)
+
+
+async def event_time(organization_id: int, event_id: int) -> dt.datetime | None:
+    """When an event of the organization was committed (None: no such event)."""
+    row = (
+        await Event.filter(id=event_id, organization_id=organization_id).only("created_at").first()
+    )
+    return row.created_at if row is not None else None
 
 
 async def events_between(
