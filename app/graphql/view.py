@@ -2,19 +2,25 @@
 
 from typing import Any
 
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLRequestData
 from strawberry.schema import BaseSchema
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from app.domain.principal import Principal
 from app.events.feed import FeedHub
 from app.graphql.context import Context
+from app.graphql.document_limits import LimitError
+from app.graphql.error_labels import label
+from app.graphql.gate import unauthenticated
 from app.services.auth import authenticate
-from app.settings import Settings
+from app.settings import Introspection, Settings
 
 
 def bearer_token(header: str | None) -> str | None:
@@ -84,3 +90,47 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def get_root_value(self, request: Request | WebSocket) -> None:
         return None
+
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: Any,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> Any:
+        """Refuse before parsing: an anonymous caller that may not introspect (or sends more
+        than an introspection document's worth), and any document over the size limit."""
+        items = request_data if isinstance(request_data, list) else [request_data]
+        refusal = self._refusal(context, [item.query or "" for item in items])
+        if refusal is not None:
+            results = [ExecutionResult(data=None, errors=[refusal]) for _ in items]
+            return results if isinstance(request_data, list) else results[0]
+        return await super().execute_operation(
+            request, request_adapter, request_data, context, root_value, sub_response
+        )
+
+    def _refusal(self, context: Context, documents: list[str]) -> GraphQLError | None:
+        settings = self.settings
+        size = max((len(d.encode()) for d in documents), default=0)
+        if context.principal is None:
+            if settings.introspection is not Introspection.PUBLIC:
+                return unauthenticated(context.auth_error)
+            if size > settings.max_anonymous_document_bytes:
+                return unauthenticated(context.auth_error)
+        if size > settings.max_document_bytes:
+            return LimitError(
+                "size",
+                f"the document has {size} bytes; at most {settings.max_document_bytes} "
+                "(comments included) are allowed",
+                maximum=settings.max_document_bytes,
+                actual=size,
+            ).to_graphql()
+        return None
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        """Every error leaves labelled, whichever path produced it."""
+        if result.errors:
+            result.errors = [label(error) for error in result.errors]
+        return await super().process_result(request, result)
