@@ -82,11 +82,10 @@ def resource(kind: SubjectType, row: Model) -> tuple[dict[str, Any], list[tuple[
         if target_id is not None:
             related.append((target, target_id))
     fk_columns = {f"{name}_id" for name in meta.fk_fields}
-    for name in meta.db_fields:
+    for name, column in meta.fields_db_projection.items():
         if name == meta.pk_attr or name in fk_columns or name in HIDDEN:
             continue
-        field = meta.fields_map[name]
-        attributes[kebab(field.source_field or name)] = json_value(getattr(row, name))
+        attributes[kebab(column)] = json_value(getattr(row, name))
     body = {**identifier(kind, row.pk), "attributes": attributes}
     if relationships:
         body["relationships"] = relationships
