@@ -80,8 +80,11 @@ async def receiver(*, plan: list[str] | None = None, always: str = "ok") -> Asyn
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
-    while not server.started:
+    for _ in range(500):  # uvicorn exposes no event for "listening"
+        if server.started:
+            break
         await asyncio.sleep(0.01)
+    assert server.started, "the receiver did not start"
     try:
         yield r
     finally:
