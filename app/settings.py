@@ -99,6 +99,27 @@ class Settings(BaseSettings):
     notify_max_attempts: int = Field(
         default=8, description="email attempts before a delivery is marked failed"
     )
+    webhook_retry_scale: float = Field(
+        default=1.0,
+        description="multiplies every webhook retry delay (n**6 s after the n-th failure); "
+        "tests use e.g. 0.0001",
+    )
+    webhook_disable_after_seconds: float = Field(
+        default=259200.0,
+        description="a webhook failing every delivery this long is disabled and its admins "
+        "notified (default 3 days)",
+    )
+    webhook_allow_private_networks: bool = Field(
+        default=False,
+        description="let webhooks post to loopback, private and link-local addresses "
+        "(tests, on-premise receivers)",
+    )
+    webhook_timeout_seconds: float = Field(
+        default=5.0, description="a webhook receiver must answer within this time"
+    )
+    webhook_concurrency: int = Field(
+        default=20, description="webhook deliveries sent in parallel by one process"
+    )
 
     @property
     def seeds_demo(self) -> bool:

@@ -15,17 +15,20 @@ from app.graphql.mutations.cases import CaseMutations
 from app.graphql.mutations.objects import ObjectMutations
 from app.graphql.mutations.templates import TemplateMutations
 from app.graphql.mutations.tenancy import TenancyMutations
+from app.graphql.mutations.webhooks import WebhookMutations
 from app.graphql.mutations.workflows import WorkflowMutations
 from app.graphql.queries import CoreQueries
 from app.graphql.subscriptions import Subscription
 from app.graphql.types.cases import Case, CaseComment
 from app.graphql.types.events import Event
 from app.graphql.types.objects import Document, Transaction, Verification
+from app.graphql.types.webhooks import Webhook, WebhookDelivery
+from app.graphql.webhook_queries import WebhookQueries
 from app.graphql.workflow_queries import WorkflowQueries
 
 
 @strawberry.type(description="Read the case graph of the caller's organization.")
-class Query(CoreQueries, AssignmentQueries, WorkflowQueries):
+class Query(CoreQueries, AssignmentQueries, WorkflowQueries, WebhookQueries):
     pass
 
 
@@ -37,6 +40,7 @@ class Mutation(
     ObjectMutations,
     TenancyMutations,
     WorkflowMutations,
+    WebhookMutations,
 ):
     pass
 
@@ -58,7 +62,7 @@ schema = Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
-    types=[Case, CaseComment, Event, Document, Verification, Transaction],
+    types=[Case, CaseComment, Event, Document, Verification, Transaction, Webhook, WebhookDelivery],
     config=StrawberryConfig(),
     execution_context_class=PerEventExecutor,
     # Order matters: LabelErrors wraps everything; the gate refuses before validation. No

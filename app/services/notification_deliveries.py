@@ -17,13 +17,13 @@ LEASE = dt.timedelta(seconds=60)
 
 @dataclass(frozen=True)
 class Message:
-    """What to tell recipients about one event (and, for inbox entries, which case)."""
+    """What to tell recipients about one event (and, for inbox entries, which case if any)."""
 
     organization_id: int
     event_id: int
     subject: str
     body: str
-    case_id: int
+    case_id: int | None
     event_name: str
 
 

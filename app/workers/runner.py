@@ -9,36 +9,40 @@ from app.workers.assignment_backlog import AssignmentBacklog
 from app.workers.consumer import LogConsumer
 from app.workers.mailer import Mailer, make_mailer
 from app.workers.notifications import EmailSender, NotificationFanout, RetryPolicy
+from app.workers.webhooks import SenderConfig, WebhookFanout, WebhookSender
 from app.workers.workflows import WorkflowExecutor, WorkflowTrigger
 
 log = logging.getLogger(__name__)
 
 
 class Workers:
-    """The consumers and the email sender of one process."""
+    """The consumers, the email sender and the webhook sender of one process."""
 
     def __init__(self, settings: Settings, mailer: Mailer | None = None) -> None:
         self.consumers: list[LogConsumer] = [
             AssignmentBacklog(),
             NotificationFanout(settings.public_base_url),
             WorkflowTrigger(settings.workflow_max_depth),
+            WebhookFanout(),
         ]
         self.executor = WorkflowExecutor()
         self.sender = EmailSender(
             mailer or make_mailer(settings.smtp_url, settings.smtp_from),
             RetryPolicy(settings.notify_retry_base_seconds, settings.notify_max_attempts),
         )
+        self.webhooks = WebhookSender(sender_config(settings))
         self.poll_seconds = settings.worker_poll_seconds
         self._task: asyncio.Task[None] | None = None
 
     async def run_once(self) -> None:
-        """One pass: every consumer catches up, then due emails go out."""
+        """One pass: every consumer catches up, then due emails and webhooks go out."""
         for consumer in self.consumers:
             await consumer.drain()
         while await self.executor.run_once():
             for consumer in self.consumers:  # runs cause events that trigger more work
                 await consumer.drain()
         await self.sender.run_once()
+        await self.webhooks.run_once()
 
     async def _loop(self) -> None:
         while True:
@@ -59,3 +63,15 @@ class Workers:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        await self.webhooks.aclose()
+
+
+def sender_config(settings: Settings) -> SenderConfig:
+    """The webhook sender's configuration from the settings."""
+    return SenderConfig(
+        retry_scale=settings.webhook_retry_scale,
+        disable_after_seconds=settings.webhook_disable_after_seconds,
+        allow_private_networks=settings.webhook_allow_private_networks,
+        timeout_seconds=settings.webhook_timeout_seconds,
+        concurrency=settings.webhook_concurrency,
+    )

@@ -14,6 +14,7 @@ from app.db.models.objects import (
 )
 from app.db.models.templates import CaseTemplate
 from app.db.models.tenancy import ApiKey, Organization, Team, TeamMember, User
+from app.db.models.webhooks import Webhook, WebhookDelivery
 from app.db.models.workflows import Workflow, WorkflowRun, WorkflowVersion
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
     "Transaction",
     "User",
     "Verification",
+    "Webhook",
+    "WebhookDelivery",
     "Workflow",
     "WorkflowRun",
     "WorkflowVersion",

@@ -61,6 +61,14 @@ from app.domain.events.organization import (
     WorkflowPublished,
     WorkflowResumed,
 )
+from app.domain.events.webhooks import (
+    WebhookCreated,
+    WebhookDeleted,
+    WebhookDisabled,
+    WebhookEnabled,
+    WebhookSecretRotated,
+    WebhookUpdated,
+)
 
 EVENT_CLASSES: tuple[type[DomainEvent], ...] = (
     CaseCreated,
@@ -106,6 +114,12 @@ EVENT_CLASSES: tuple[type[DomainEvent], ...] = (
     WorkflowPublished,
     WorkflowPaused,
     WorkflowResumed,
+    WebhookCreated,
+    WebhookUpdated,
+    WebhookEnabled,
+    WebhookDisabled,
+    WebhookSecretRotated,
+    WebhookDeleted,
 )
 REGISTRY: dict[str, type[DomainEvent]] = {cls.event_name: cls for cls in EVENT_CLASSES}
 
@@ -163,6 +177,12 @@ __all__ = [
     "UserCreated",
     "UserNotificationsRead",
     "VerificationCreated",
+    "WebhookCreated",
+    "WebhookDeleted",
+    "WebhookDisabled",
+    "WebhookEnabled",
+    "WebhookSecretRotated",
+    "WebhookUpdated",
     "WorkflowCreated",
     "WorkflowDraftUpdated",
     "WorkflowNotified",

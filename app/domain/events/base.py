@@ -25,6 +25,7 @@ class SubjectType(StrEnum):
     TEAM = "team"
     API_KEY = "api_key"
     WORKFLOW = "workflow"
+    WEBHOOK = "webhook"
 
     @property
     def node_type(self) -> str:
@@ -49,6 +50,7 @@ _NODE_TYPES = {
     SubjectType.TEAM: "Team",
     SubjectType.API_KEY: "ApiKey",
     SubjectType.WORKFLOW: "Workflow",
+    SubjectType.WEBHOOK: "Webhook",
 }
 _BY_NODE_TYPE = {name: kind for kind, name in _NODE_TYPES.items()}
 

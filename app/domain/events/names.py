@@ -54,3 +54,10 @@ class EventName(StrEnum):
     WORKFLOW_PUBLISHED = "workflow.published"
     WORKFLOW_PAUSED = "workflow.paused"
     WORKFLOW_RESUMED = "workflow.resumed"
+
+    WEBHOOK_CREATED = "webhook.created"
+    WEBHOOK_UPDATED = "webhook.updated"
+    WEBHOOK_ENABLED = "webhook.enabled"
+    WEBHOOK_DISABLED = "webhook.disabled"
+    WEBHOOK_SECRET_ROTATED = "webhook.secret-rotated"
+    WEBHOOK_DELETED = "webhook.deleted"

@@ -81,7 +81,11 @@ class NotificationCreated(DomainEvent):
     subject_type: ClassVar[SubjectType] = _USER
 
     notification_id: int = payload_field("The inbox entry.")
-    case_id: int = payload_field("The case it is about.", ref=SubjectType.CASE)
+    case_id: int | None = payload_field(
+        "The case it is about (null: not about a case, e.g. a disabled webhook).",
+        ref=SubjectType.CASE,
+        default=None,
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
