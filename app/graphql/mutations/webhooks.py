@@ -12,7 +12,7 @@ from app.graphql.errors import (
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
-    attempt,
+    errors_as_union,
 )
 from app.graphql.ids import decode_id
 from app.graphql.inputs import INPUT, principal
@@ -127,105 +127,87 @@ def _webhook_id(gid: relay.GlobalID) -> int:
 @strawberry.type
 class WebhookMutations:
     @strawberry.mutation(description="Create a webhook (admin); the secret is returned once.")
+    @errors_as_union
     async def webhook_create(
         self, info: Info, input: Annotated[WebhookCreateInput, INPUT]
     ) -> WebhookCreateResult:
-        async def run() -> WebhookCreatePayload:
-            issued = await webhooks.create_webhook(
-                actor=principal(info),
-                url=input.url,
-                enabled_events=input.enabled_events,
-                description=input.description,
-                allow_private=_allow_private(info),
-            )
-            return WebhookCreatePayload(
-                webhook=Webhook.from_row(issued.webhook), secret=issued.secret
-            )
-
-        return await attempt(run)
+        issued = await webhooks.create_webhook(
+            actor=principal(info),
+            url=input.url,
+            enabled_events=input.enabled_events,
+            description=input.description,
+            allow_private=_allow_private(info),
+        )
+        return WebhookCreatePayload(webhook=Webhook.from_row(issued.webhook), secret=issued.secret)
 
     @strawberry.mutation(description="Change a webhook's URL, events or description (admin).")
+    @errors_as_union
     async def webhook_update(
         self, info: Info, input: Annotated[WebhookUpdateInput, INPUT]
     ) -> WebhookUpdateResult:
-        async def run() -> WebhookPayload:
-            row = await webhooks.update_webhook(
-                actor=principal(info),
-                webhook_id=_webhook_id(input.id),
-                url=input.url,
-                enabled_events=input.enabled_events,
-                description=input.description,
-                allow_private=_allow_private(info),
-            )
-            return WebhookPayload(webhook=Webhook.from_row(row))
-
-        return await attempt(run)
+        row = await webhooks.update_webhook(
+            actor=principal(info),
+            webhook_id=_webhook_id(input.id),
+            url=input.url,
+            enabled_events=input.enabled_events,
+            description=input.description,
+            allow_private=_allow_private(info),
+        )
+        return WebhookPayload(webhook=Webhook.from_row(row))
 
     @strawberry.mutation(description="Enable a disabled webhook (admin).")
+    @errors_as_union
     async def webhook_enable(
         self, info: Info, input: Annotated[WebhookIdInput, INPUT]
     ) -> WebhookStatusResult:
-        async def run() -> WebhookPayload:
-            row = await webhooks.enable_webhook(
-                actor=principal(info), webhook_id=_webhook_id(input.id)
-            )
-            return WebhookPayload(webhook=Webhook.from_row(row))
-
-        return await attempt(run)
+        row = await webhooks.enable_webhook(actor=principal(info), webhook_id=_webhook_id(input.id))
+        return WebhookPayload(webhook=Webhook.from_row(row))
 
     @strawberry.mutation(
         description="Disable a webhook (admin): nothing more is sent, pending retries fail."
     )
+    @errors_as_union
     async def webhook_disable(
         self, info: Info, input: Annotated[WebhookIdInput, INPUT]
     ) -> WebhookStatusResult:
-        async def run() -> WebhookPayload:
-            row = await webhooks.disable_webhook(
-                actor=principal(info), webhook_id=_webhook_id(input.id)
-            )
-            return WebhookPayload(webhook=Webhook.from_row(row))
-
-        return await attempt(run)
+        row = await webhooks.disable_webhook(
+            actor=principal(info), webhook_id=_webhook_id(input.id)
+        )
+        return WebhookPayload(webhook=Webhook.from_row(row))
 
     @strawberry.mutation(
         description="Issue a new signing secret (admin); the old one may keep signing a while."
     )
+    @errors_as_union
     async def webhook_rotate_secret(
         self, info: Info, input: Annotated[WebhookRotateSecretInput, INPUT]
     ) -> WebhookRotateSecretResult:
-        async def run() -> WebhookRotateSecretPayload:
-            issued = await webhooks.rotate_secret(
-                actor=principal(info),
-                webhook_id=_webhook_id(input.id),
-                previous_secret_expires_in_seconds=input.previous_secret_expires_in_seconds,
-            )
-            return WebhookRotateSecretPayload(
-                webhook=Webhook.from_row(issued.webhook), secret=issued.secret
-            )
-
-        return await attempt(run)
+        issued = await webhooks.rotate_secret(
+            actor=principal(info),
+            webhook_id=_webhook_id(input.id),
+            previous_secret_expires_in_seconds=input.previous_secret_expires_in_seconds,
+        )
+        return WebhookRotateSecretPayload(
+            webhook=Webhook.from_row(issued.webhook), secret=issued.secret
+        )
 
     @strawberry.mutation(description="Delete a webhook and its deliveries (admin).")
+    @errors_as_union
     async def webhook_delete(
         self, info: Info, input: Annotated[WebhookIdInput, INPUT]
     ) -> WebhookDeleteResult:
-        async def run() -> WebhookDeletePayload:
-            deleted = await webhooks.delete_webhook(
-                actor=principal(info), webhook_id=_webhook_id(input.id)
-            )
-            return WebhookDeletePayload(deleted_id=relay.GlobalID("Webhook", str(deleted)))
-
-        return await attempt(run)
+        deleted = await webhooks.delete_webhook(
+            actor=principal(info), webhook_id=_webhook_id(input.id)
+        )
+        return WebhookDeletePayload(deleted_id=relay.GlobalID("Webhook", str(deleted)))
 
     @strawberry.mutation(description="Send a failed delivery again, on a fresh schedule (admin).")
+    @errors_as_union
     async def webhook_delivery_retry(
         self, info: Info, input: Annotated[WebhookDeliveryRetryInput, INPUT]
     ) -> WebhookDeliveryRetryResult:
-        async def run() -> WebhookDeliveryPayload:
-            row = await webhook_deliveries.retry_delivery(
-                actor=principal(info),
-                delivery_id=decode_id(input.id, "WebhookDelivery", field="id"),
-            )
-            return WebhookDeliveryPayload(delivery=WebhookDelivery.from_row(row))
-
-        return await attempt(run)
+        row = await webhook_deliveries.retry_delivery(
+            actor=principal(info),
+            delivery_id=decode_id(input.id, "WebhookDelivery", field="id"),
+        )
+        return WebhookDeliveryPayload(delivery=WebhookDelivery.from_row(row))
