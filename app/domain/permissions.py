@@ -59,6 +59,11 @@ def may_read_api_key(principal: Principal, key_id: int, owner_id: int | None) ->
     return owner_id is not None and principal.user_id == owner_id
 
 
+def may_read_webhooks(principal: Principal) -> bool:
+    """Webhooks, their secrets' metadata and deliveries are for admins."""
+    return allowed(principal, Operation.MANAGE_WEBHOOKS)
+
+
 def require(principal: Principal, operation: Operation) -> None:
     """Raise PermissionDeniedError unless the principal's role allows the operation."""
     if principal.role not in ALLOWED[operation]:

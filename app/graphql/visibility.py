@@ -8,13 +8,20 @@ from typing import Any
 from tortoise.models import Model
 
 from app.db import models
-from app.domain.permissions import may_read_api_key, may_read_delivery, may_read_notification
+from app.domain.permissions import (
+    may_read_api_key,
+    may_read_delivery,
+    may_read_notification,
+    may_read_webhooks,
+)
 from app.domain.principal import Principal
 
 RULES: dict[type[Model], Callable[[Principal, Any], bool]] = {
     models.Notification: lambda p, row: may_read_notification(p, row.user_id),
     models.NotificationDelivery: lambda p, row: may_read_delivery(p),
     models.ApiKey: lambda p, row: may_read_api_key(p, row.id, row.user_id),
+    models.Webhook: lambda p, row: may_read_webhooks(p),
+    models.WebhookDelivery: lambda p, row: may_read_webhooks(p),
 }
 
 

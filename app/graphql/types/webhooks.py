@@ -1,14 +1,12 @@
 """Webhooks, their deliveries and every attempt (admins only, node(id:) included)."""
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any, Self
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
 from app.db import models
-from app.domain.permissions import ALLOWED, Operation
 from app.domain.webhooks import WebhookDeliveryStatus, WebhookStatus
 from app.graphql.types.common import RowNode, expose_enum
 from app.graphql.types.events import Event
@@ -32,24 +30,8 @@ expose_enum(
 )
 
 
-def _admin(info: Info) -> bool:
-    return info.context.require_principal().role in ALLOWED[Operation.MANAGE_WEBHOOKS]
-
-
-@strawberry.type(description="A node only admins can fetch by id.")
-class AdminRowNode(RowNode):
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Self | None]:
-        ids = list(node_ids)
-        if not _admin(info):
-            return [None for _ in ids]
-        return await super().resolve_nodes(info=info, node_ids=ids, required=required)
-
-
 @strawberry.type(description="Where the organization's events are posted, signed (Persona-style).")
-class Webhook(AdminRowNode):
+class Webhook(RowNode[models.Webhook]):
     MODEL = models.Webhook
 
     @strawberry.field(description="The receiver's http(s) URL.")
@@ -126,7 +108,7 @@ class WebhookAttempt:
 
 
 @strawberry.type(description="One event posted to one webhook, with every attempt.")
-class WebhookDelivery(AdminRowNode):
+class WebhookDelivery(RowNode[models.WebhookDelivery]):
     MODEL = models.WebhookDelivery
 
     @strawberry.field(description="The webhook.")
