@@ -13,6 +13,7 @@ from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
 from app.domain.errors import DomainError, ValidationError
 from app.domain.events import SubjectType
+from app.domain.permissions import Operation, allowed
 from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_ids, decode_optional
@@ -264,6 +265,27 @@ class CoreQueries:
     ) -> Connection[User]:
         query = lists.users(org_of(info))
         return await list_connection_of(query, User, first, after, last, before, newest=False)
+
+    @strawberry.field(
+        description="API keys, oldest first: every key of the organization for admins, the "
+        "caller's own keys (and the key in use) for everyone else."
+    )
+    async def api_keys(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[ApiKey]:
+        p = info.context.require_principal()
+        everything = allowed(p, Operation.MANAGE_API_KEYS)
+        query = lists.api_keys(
+            p.organization_id,
+            of_user=None if everything else p.user_id,
+            key=None if everything else (p.api_key_id or -1),
+        )
+        return await list_connection_of(query, ApiKey, first, after, last, before, newest=False)
 
     @strawberry.field(description="Teams of the organization, oldest first.")
     async def teams(

@@ -2,10 +2,12 @@
 
 import datetime as dt
 
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from app.db.models import (
     Account,
+    ApiKey,
     CaseTemplate,
     Event,
     Inquiry,
@@ -65,6 +67,15 @@ def events(
 def users(organization_id: int) -> QuerySet[User]:
     """Users of the organization."""
     return User.filter(organization_id=organization_id)
+
+
+def api_keys(organization_id: int, *, of_user: int | None, key: int | None) -> QuerySet[ApiKey]:
+    """API keys of the organization: all of them, or (``of_user``/``key`` given) the keys of
+    that user plus that key."""
+    query = ApiKey.filter(organization_id=organization_id)
+    if of_user is None and key is None:
+        return query
+    return query.filter(Q(user_id=of_user) | Q(id=key)) if of_user else query.filter(id=key)
 
 
 def teams(organization_id: int) -> QuerySet[Team]:
