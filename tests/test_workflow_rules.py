@@ -6,8 +6,9 @@ import pytest
 
 from app.domain.deliveries import DeliveryStatus
 from app.domain.errors import ValidationError
+from app.domain.workflow_conditions import evaluate
 from app.domain.workflow_status import StepStatus, WorkflowRunStatus, WorkflowStatus
-from app.domain.workflows import choose_route, evaluate, resolve, validate_definition
+from app.domain.workflows import choose_route, resolve, validate_definition
 
 TODAY = dt.date(2026, 11, 22)
 DATA = {
