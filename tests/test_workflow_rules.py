@@ -128,7 +128,7 @@ def test_parameters_read_paths_from_the_trigger():
 def test_statuses_keep_the_strings_the_api_shows():
     assert [s.value for s in WorkflowStatus] == ["active", "paused"]
     assert [s.value for s in WorkflowRunStatus] == [
-        "pending", "running", "succeeded", "failed", "skipped",
+        "pending", "running", "succeeded", "failed", "skipped", "dead",
     ]  # fmt: skip
     assert [s.value for s in StepStatus] == ["pending", "succeeded", "failed"]
     assert [s.value for s in DeliveryStatus] == ["pending", "sent", "failed"]
