@@ -71,6 +71,12 @@ class Settings(BaseSettings):
     workflow_max_depth: int = Field(
         default=5, description="longest chain of workflow-caused events before the loop guard"
     )
+    workflow_run_retry_base_seconds: float = Field(
+        default=5.0, description="first retry delay of a workflow run that raised; doubles"
+    )
+    workflow_run_max_attempts: int = Field(
+        default=5, description="attempts before a workflow run that keeps raising is dead"
+    )
     notify_retry_base_seconds: float = Field(
         default=5.0, description="first email retry delay; doubles per attempt"
     )

@@ -6,8 +6,9 @@ import pytest
 
 from app.domain.deliveries import DeliveryStatus
 from app.domain.errors import ValidationError
+from app.domain.workflow_conditions import evaluate
 from app.domain.workflow_status import StepStatus, WorkflowRunStatus, WorkflowStatus
-from app.domain.workflows import choose_route, evaluate, resolve, validate_definition
+from app.domain.workflows import choose_route, resolve, validate_definition
 
 TODAY = dt.date(2026, 11, 22)
 DATA = {
@@ -127,7 +128,7 @@ def test_parameters_read_paths_from_the_trigger():
 def test_statuses_keep_the_strings_the_api_shows():
     assert [s.value for s in WorkflowStatus] == ["active", "paused"]
     assert [s.value for s in WorkflowRunStatus] == [
-        "pending", "running", "succeeded", "failed", "skipped",
+        "pending", "running", "succeeded", "failed", "skipped", "dead",
     ]  # fmt: skip
     assert [s.value for s in StepStatus] == ["pending", "succeeded", "failed"]
     assert [s.value for s in DeliveryStatus] == ["pending", "sent", "failed"]

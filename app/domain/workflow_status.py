@@ -18,6 +18,7 @@ class WorkflowRunStatus(StrEnum):
     SUCCEEDED = "succeeded"
     FAILED = "failed"
     SKIPPED = "skipped"  # no route applied
+    DEAD = "dead"  # raised on every attempt (WORKFLOW_RUN_MAX_ATTEMPTS); its error says why
 
 
 # runs a worker may claim (running ones only once their lease has expired)

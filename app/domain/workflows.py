@@ -7,10 +7,8 @@ A definition is JSON::
      "routes": [{"name": "under 18", "when": <condition>, "steps": [<step>, ...]},
                 {"name": "adult", "else": true, "steps": [...]}]}
 
-A condition is ``{"path": "inquiry.fields.age", "op": "lt", "value": 18}`` or
-``{"all": [...]}``, ``{"any": [...]}``, ``{"not": {...}}``. A condition on a missing value
-is false (``exists`` tests presence). A step is ``{"id": "open", "kind": "case_create",
-"continue_on_error": false, ...parameters}``.
+Conditions (their rules and limits) are in ``app.domain.workflow_conditions``. A step is
+``{"id": "open", "kind": "case_create", "continue_on_error": false, ...parameters}``.
 """
 
 import datetime as dt
@@ -18,77 +16,25 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from app.domain.bounds import MAX_JSON_BYTES, json_value
 from app.domain.errors import FieldProblem, ValidationError
+from app.domain.workflow_conditions import MISSING, check_condition, evaluate, lookup
 from app.domain.workflow_steps import check_parameters, step_kind
 
-OPERATORS = {
-    "eq", "ne", "lt", "le", "gt", "ge", "in", "contains", "exists",
-    "older_than_years", "younger_than_years",
-}  # fmt: skip
-
-# What a condition may read, by the trigger's subject ("*" allows any key below it).
-SUBJECT_FIELDS: dict[str, set[str]] = {
-    "inquiry": {
-        "id", "status", "reference_id", "name_first", "name_last", "birthdate", "fields.*",
-        "account_id", "creator_id",
-    },
-    "case": {
-        "id", "name", "status", "state", "resolution", "tags", "fields.*", "assignee_id",
-        "template.id", "template.key", "template.name",
-    },
-    "report": {"id", "report_type", "status", "has_match", "fields.*"},
-    "account": {"id", "reference_id", "tags", "fields.*"},
-}  # fmt: skip
-EVENT_FIELDS = {"name", "payload.*"}
+# Limits of a definition, checked at save (a ValidationError names the place and the limit),
+# so that evaluating a published definition is cheap and never recurses deeply.
+MAX_DEFINITION_BYTES = MAX_JSON_BYTES  # 64 KiB: the whole definition as JSON (json_value)
+MAX_DEFINITION_DEPTH = 32  # JSON nesting of the whole definition (a condition level is two)
+MAX_ROUTES = 20
+MAX_STEPS_PER_ROUTE = 50
+MAX_TRIGGER_LENGTH = 64  # an event name
+MAX_ROUTE_NAME_LENGTH = 200
+MAX_STRING_LENGTH = 10_000  # any other string: comment bodies, values, ...
 
 
 def subject_of(trigger: str) -> str:
     """The kind of object an event is about: ``report`` for ``report.ready`` etc."""
     return trigger.split(".", 1)[0].split("/", 1)[0]
-
-
-def _path_allowed(path: str, subject: str) -> bool:
-    root, _, rest = path.partition(".")
-    if root == "event":
-        allowed = EVENT_FIELDS
-    elif root == "account" and subject == "inquiry":  # the inquiry's account, when it has one
-        allowed = SUBJECT_FIELDS["account"]
-    elif root == subject and subject in SUBJECT_FIELDS:
-        allowed = SUBJECT_FIELDS[subject]
-    else:
-        return False
-    if rest in allowed:
-        return True
-    return any(a.endswith(".*") and rest.startswith(a[:-1]) and rest != a[:-2] for a in allowed)
-
-
-def _check_condition(cond: Any, subject: str, where: str, problems: list[FieldProblem]) -> None:
-    if not isinstance(cond, Mapping):
-        problems.append(FieldProblem(where, "a condition must be an object"))
-        return
-    if "all" in cond or "any" in cond:
-        key = "all" if "all" in cond else "any"
-        items = cond[key]
-        if not isinstance(items, list) or not items:
-            problems.append(FieldProblem(f"{where}.{key}", "must be a non-empty list"))
-            return
-        for i, item in enumerate(items):
-            _check_condition(item, subject, f"{where}.{key}.{i}", problems)
-        return
-    if "not" in cond:
-        _check_condition(cond["not"], subject, f"{where}.not", problems)
-        return
-    path, op = cond.get("path"), cond.get("op")
-    if not isinstance(path, str) or not _path_allowed(path, subject):
-        problems.append(FieldProblem(f"{where}.path", f"'{path}' cannot exist on {subject} events"))
-    if op not in OPERATORS:
-        problems.append(
-            FieldProblem(f"{where}.op", f"unknown operator '{op}' ({', '.join(sorted(OPERATORS))})")
-        )
-    elif op != "exists" and "value" not in cond:
-        problems.append(FieldProblem(f"{where}.value", f"operator '{op}' needs a value"))
-    elif op == "in" and not isinstance(cond.get("value"), list):
-        problems.append(FieldProblem(f"{where}.value", "operator 'in' needs a list"))
 
 
 def _check_step(
@@ -120,13 +66,69 @@ def _check_step(
         seen.add(ident)
 
 
+def _too_long(value: str, maximum: int) -> str:
+    return f"at most {maximum} characters (got {len(value)})"
+
+
+def _check_route(
+    route: Any, where: str, subject: str, templates: set[str], problems: list[FieldProblem]
+) -> bool:
+    """Problems of one route; whether it is the else route."""
+    if not isinstance(route, Mapping):
+        problems.append(FieldProblem(where, "a route must be an object"))
+        return False
+    name = route.get("name")
+    if isinstance(name, str) and len(name) > MAX_ROUTE_NAME_LENGTH:
+        problems.append(FieldProblem(f"{where}.name", _too_long(name, MAX_ROUTE_NAME_LENGTH)))
+    if route.get("else"):
+        if route.get("when") is not None:
+            problems.append(FieldProblem(f"{where}.when", "the else route has no condition"))
+    elif route.get("when") is None:
+        problems.append(FieldProblem(f"{where}.when", 'needs a condition (or "else": true)'))
+    else:
+        check_condition(route["when"], subject, f"{where}.when", problems)
+    steps = route.get("steps")
+    if not isinstance(steps, list):
+        problems.append(FieldProblem(f"{where}.steps", "must be a list"))
+    elif len(steps) > MAX_STEPS_PER_ROUTE:
+        problems.append(
+            FieldProblem(
+                f"{where}.steps", f"at most {MAX_STEPS_PER_ROUTE} steps (got {len(steps)})"
+            )
+        )
+    else:
+        seen: set[str] = set()
+        for s, step in enumerate(steps):
+            _check_step(step, f"{where}.steps.{s}", seen, templates, problems)
+    return bool(route.get("else"))
+
+
+def _check_strings(definition: Mapping[str, Any]) -> list[FieldProblem]:
+    """Strings longer than MAX_STRING_LENGTH (the JSON is already bounded: iterative)."""
+    problems: list[FieldProblem] = []
+    stack: list[tuple[Any, str]] = [(definition, "definition")]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, Mapping):
+            stack.extend((v, f"{where}.{k}") for k, v in reversed(list(item.items())))
+        elif isinstance(item, list):
+            stack.extend((v, f"{where}.{i}") for i, v in reversed(list(enumerate(item))))
+        elif isinstance(item, str) and len(item) > MAX_STRING_LENGTH:
+            problems.append(FieldProblem(where, _too_long(item, MAX_STRING_LENGTH)))
+    return problems
+
+
 def validate_definition(definition: Any, *, templates: set[str]) -> None:
     """Reject anything that cannot run, naming the place: unknown steps or templates,
-    conditions on fields that cannot exist, routes after the else route."""
+    conditions on fields that cannot exist, routes after the else route, and anything beyond
+    the limits above (size, routes, steps, condition depth and width, string lengths,
+    NaN or Infinity). Iterative: any input is refused quickly, without recursion."""
     problems: list[FieldProblem] = []
     if not isinstance(definition, Mapping):
         raise ValidationError.of("definition", "must be an object")
     trigger = definition.get("trigger")
+    if isinstance(trigger, str) and len(trigger) > MAX_TRIGGER_LENGTH:
+        raise ValidationError.of("definition.trigger", _too_long(trigger, MAX_TRIGGER_LENGTH))
     if not isinstance(trigger, str) or not re.match(r"^[a-z_/-]+\.[a-z-]+$", trigger):
         problems.append(
             FieldProblem("definition.trigger", "must be an event name like case.resolved")
@@ -134,104 +136,28 @@ def validate_definition(definition: Any, *, templates: set[str]) -> None:
         raise ValidationError(problems)
     subject = subject_of(trigger)
     if definition.get("criteria") is not None:
-        _check_condition(definition["criteria"], subject, "definition.criteria", problems)
+        check_condition(definition["criteria"], subject, "definition.criteria", problems)
     routes = definition.get("routes")
     if not isinstance(routes, list) or not routes:
         problems.append(FieldProblem("definition.routes", "needs at least one route"))
         raise ValidationError(problems)
+    if len(routes) > MAX_ROUTES:
+        problems.append(
+            FieldProblem("definition.routes", f"at most {MAX_ROUTES} routes (got {len(routes)})")
+        )
+        raise ValidationError(problems)
     seen_else = False
     for r, route in enumerate(routes):
         where = f"definition.routes.{r}"
-        if not isinstance(route, Mapping):
-            problems.append(FieldProblem(where, "a route must be an object"))
-            continue
         if seen_else:
             problems.append(FieldProblem(where, "no route may follow the else route"))
-        if route.get("else"):
-            seen_else = True
-            if route.get("when") is not None:
-                problems.append(FieldProblem(f"{where}.when", "the else route has no condition"))
-        elif route.get("when") is None:
-            problems.append(FieldProblem(f"{where}.when", 'needs a condition (or "else": true)'))
-        else:
-            _check_condition(route["when"], subject, f"{where}.when", problems)
-        steps = route.get("steps")
-        if not isinstance(steps, list):
-            problems.append(FieldProblem(f"{where}.steps", "must be a list"))
-            continue
-        seen: set[str] = set()
-        for s, step in enumerate(steps):
-            _check_step(step, f"{where}.steps.{s}", seen, templates, problems)
+        seen_else = _check_route(route, where, subject, templates, problems) or seen_else
     if problems:
         raise ValidationError(problems)
-
-
-_MISSING = object()
-
-
-def lookup(data: Mapping[str, Any], path: str) -> Any:
-    """The value at a dotted path, or the _MISSING marker."""
-    value: Any = data
-    for part in path.split("."):
-        if isinstance(value, Mapping) and part in value:
-            value = value[part]
-        else:
-            return _MISSING
-    return value
-
-
-def _years_ago(value: Any, today: dt.date) -> float | None:
-    try:
-        born = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-    years = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    return float(years)
-
-
-def _compare(op: str, actual: Any, expected: Any, today: dt.date) -> bool:
-    try:
-        match op:
-            case "eq":
-                return bool(actual == expected)
-            case "ne":
-                return bool(actual != expected)
-            case "lt":
-                return bool(actual < expected)
-            case "le":
-                return bool(actual <= expected)
-            case "gt":
-                return bool(actual > expected)
-            case "ge":
-                return bool(actual >= expected)
-            case "in":
-                return actual in expected
-            case "contains":
-                return expected in actual
-            case "older_than_years" | "younger_than_years":
-                age = _years_ago(actual, today)
-                if age is None:
-                    return False
-                return age >= expected if op == "older_than_years" else age < expected
-    except TypeError:
-        return False
-    return False
-
-
-def evaluate(cond: Mapping[str, Any], data: Mapping[str, Any], *, today: dt.date) -> bool:
-    """Whether the condition holds for the data; missing values make a comparison false."""
-    if "all" in cond:
-        return all(evaluate(c, data, today=today) for c in cond["all"])
-    if "any" in cond:
-        return any(evaluate(c, data, today=today) for c in cond["any"])
-    if "not" in cond:
-        return not evaluate(cond["not"], data, today=today)
-    actual = lookup(data, cond["path"])
-    if cond["op"] == "exists":
-        return (actual is not _MISSING and actual is not None) == cond.get("value", True)
-    if actual is _MISSING or actual is None:
-        return False
-    return _compare(cond["op"], actual, cond["value"], today)
+    json_value(definition, "definition", max_depth=MAX_DEFINITION_DEPTH)
+    problems = _check_strings(definition)
+    if problems:
+        raise ValidationError(problems)
 
 
 def choose_route(
@@ -255,7 +181,7 @@ def resolve(value: Any, data: Mapping[str, Any]) -> Any:
     """A step parameter: literals as they are, ``{"path": ...}`` read from the data."""
     if isinstance(value, Mapping) and set(value) == {"path"}:
         found = lookup(data, value["path"])
-        return None if found is _MISSING else found
+        return None if found is MISSING else found
     if isinstance(value, Mapping):
         return {k: resolve(v, data) for k, v in value.items()}
     if isinstance(value, list):

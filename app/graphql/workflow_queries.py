@@ -20,7 +20,7 @@ from app.services import workflows as workflow_service
 class WorkflowRunFilter:
     workflow_id: relay.GlobalID | None = strawberry.field(default=None, description="One workflow.")
     status: str | None = strawberry.field(
-        default=None, description="pending, running, succeeded, failed or skipped."
+        default=None, description="pending, running, succeeded, failed, skipped or dead."
     )
     case_id: relay.GlobalID | None = strawberry.field(
         default=None, description="Runs triggered by or creating this case."

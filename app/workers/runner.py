@@ -25,7 +25,11 @@ class Workers:
             WorkflowTrigger(settings.workflow_max_depth),
             WebhookFanout(),
         ]
-        self.executor = WorkflowExecutor()
+        self.executor = WorkflowExecutor(
+            retry=RetryPolicy(
+                settings.workflow_run_retry_base_seconds, settings.workflow_run_max_attempts
+            )
+        )
         self.sender = EmailSender(
             mailer or make_mailer(settings.smtp_url, settings.smtp_from),
             RetryPolicy(settings.notify_retry_base_seconds, settings.notify_max_attempts),

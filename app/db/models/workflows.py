@@ -71,11 +71,17 @@ class WorkflowRun(Model):
     steps = fields.JSONField()
     error = fields.TextField(null=True)
     lease_until = fields.DatetimeField(null=True)
+    # claims so far; an attempt that raises is retried at next_attempt_at, the last one is dead
+    attempts = fields.IntField(default=0, db_default=0)
+    next_attempt_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     finished_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "workflow_run"
         unique_together = (("workflow", "version", "event_id"),)
-        indexes = (Index(fields=("status", "lease_until"), name="idx_run_due"),)
+        indexes = (
+            Index(fields=("status", "lease_until"), name="idx_run_due"),
+            Index(fields=("status", "next_attempt_at"), name="idx_run_retry"),
+        )
         ordering = ["id"]

@@ -80,9 +80,24 @@ class WorkflowRun(RowNode[models.WorkflowRun]):
     def version(self) -> int:
         return int(self.row.version)
 
-    @strawberry.field(description="pending, running, succeeded, failed or skipped.")
+    @strawberry.field(
+        description="pending, running, succeeded, failed, skipped, or dead: it raised on every "
+        "attempt (see error and attempts)."
+    )
     def status(self) -> str:
         return str(self.row.status)
+
+    @strawberry.field(
+        description="How many times a worker has taken the run up. An attempt that raises is "
+        "retried after a backoff (WORKFLOW_RUN_RETRY_BASE_SECONDS, doubling per attempt); after "
+        "WORKFLOW_RUN_MAX_ATTEMPTS the run is dead."
+    )
+    def attempts(self) -> int:
+        return int(self.row.attempts)
+
+    @strawberry.field(description="When a run whose last attempt raised is tried again.")
+    def next_attempt_at(self) -> dt.datetime | None:
+        return self.row.next_attempt_at
 
     @strawberry.field(description="Name of the route taken; null when none applied.")
     def route(self) -> str | None:
@@ -96,7 +111,10 @@ class WorkflowRun(RowNode[models.WorkflowRun]):
     def depth(self) -> int:
         return int(self.row.depth)
 
-    @strawberry.field(description="Why the run failed.")
+    @strawberry.field(
+        description="Why the run failed, or why its last attempt raised (the exception's type "
+        "and message, at most 500 characters)."
+    )
     def error(self) -> str | None:
         return self.row.error
 
