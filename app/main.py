@@ -14,6 +14,7 @@ from app.events.publisher import publisher
 from app.graphql.schema import schema
 from app.graphql.view import GraphQLApp
 from app.health import healthz
+from app.services.revocations import revocations
 from app.settings import Settings
 from app.workers.runner import Workers
 
@@ -38,6 +39,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
         async with (
             RegisterTortoise(app, config=tortoise_config(settings.database_url)),
             publisher.connected(settings.broadcast_url),
+            revocations.watching(settings.revocation_poll_seconds),
         ):
             workers = Workers(settings)
             if settings.workers_enabled:

@@ -80,6 +80,11 @@ class Settings(BaseSettings):
     notify_retry_base_seconds: float = Field(
         default=5.0, description="first email retry delay; doubles per attempt"
     )
+    revocation_poll_seconds: float = Field(
+        default=0.5,
+        description="how often each process looks for revoked API keys (open WebSockets of a "
+        "revoked key close with 4403 within about this long)",
+    )
     introspection: Introspection = Field(
         default=Introspection.PUBLIC,
         description="who may introspect the schema: public (anonymous too, size-capped), "

@@ -75,5 +75,6 @@ async def test_statement_count_does_not_grow_with_the_page(admin, monkeypatch):
         assert len(data["cases"]["nodes"]) == k
         counts[k] = len(seen)
     assert counts[1] == counts[10] == counts[100], counts
-    # authentication, cases page, template, users, links, inquiries, comments, events
-    assert counts[1] == 8, counts
+    # cases page, template, users, links, inquiries, comments, events (the key is cached:
+    # authentication costs a statement only on a key's first request in a minute)
+    assert counts[1] == 7, counts

@@ -27,6 +27,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
 from app.graphql.document_limits import DocumentBudget, check_document
+from app.services.revocations import revocations
 from app.settings import Introspection, Settings
 
 ANONYMOUS_RESULTS = 32
@@ -107,7 +108,9 @@ class OperationGate(SchemaExtension):
         document = ctx.graphql_document
         assert document is not None
         principal = getattr(context, "principal", None)
-        if principal is None and not (
+        if principal is not None and revocations.is_revoked(principal.api_key_id):
+            ctx.pre_execution_errors = [unauthenticated("the API key was revoked")]
+        elif principal is None and not (
             settings.introspection is Introspection.PUBLIC
             and introspection_only(document, ctx.operation_name)
         ):

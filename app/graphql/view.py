@@ -1,5 +1,7 @@
 """The ASGI GraphQL endpoint: authenticates the bearer key into the context."""
 
+import asyncio
+import weakref
 from typing import Any
 
 from graphql import GraphQLError
@@ -20,6 +22,7 @@ from app.graphql.document_limits import LimitError
 from app.graphql.error_labels import label
 from app.graphql.gate import unauthenticated
 from app.services.auth import authenticate
+from app.services.revocations import revocations
 from app.settings import Introspection, Settings
 
 
@@ -40,6 +43,23 @@ class GraphQLApp(GraphQL[Context, None]):
         super().__init__(schema, **kwargs)
         self.feeds = feeds
         self.settings = settings
+        # open WebSockets by context id; an entry goes when its connection (context) does
+        self.sockets: weakref.WeakValueDictionary[int, Context] = weakref.WeakValueDictionary()
+        self._closing: set[asyncio.Task[None]] = set()
+        revocations.listen(self._revoked)
+
+    def _revoked(self, key_id: int) -> None:
+        """Close every open WebSocket authenticated with a key just revoked (4403)."""
+        for context in list(self.sockets.values()):
+            principal, socket = context.principal, context.request
+            if principal is None or principal.api_key_id != key_id:
+                continue
+            if isinstance(socket, WebSocket):
+                task = asyncio.get_running_loop().create_task(
+                    socket.close(code=4403, reason="the API key was revoked")
+                )
+                self._closing.add(task)
+                task.add_done_callback(self._closing.discard)
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """Authenticate a WebSocket from its connection_init payload."""
@@ -59,6 +79,7 @@ class GraphQLApp(GraphQL[Context, None]):
             raise ConnectionRejectionError({"message": reason, "code": "UNAUTHENTICATED"})
         context.principal = principal
         context.auth_error = None
+        self.sockets[id(context)] = context
         return UNSET
 
     async def get_context(

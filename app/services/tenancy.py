@@ -12,7 +12,7 @@ from app.domain.events import ApiKeyCreated, ApiKeyRevoked, TeamCreated, TeamMem
 from app.domain.permissions import Operation, require
 from app.domain.principal import Actor, ActorType, Principal, Role
 from app.domain.templates import validate_name
-from app.services.auth import mint_key
+from app.services.auth import forget_key, mint_key
 from app.services.lookup import get_owned, get_owned_many
 from app.services.uow import UnitOfWork, transaction, unit_of_work
 
@@ -110,6 +110,7 @@ async def revoke_api_key(*, actor: Principal, key_id: int) -> ApiKey:
         key.revoked_at = dt.datetime.now(dt.UTC)
         await key.save(update_fields=["revoked_at"])
         await uow.emit(ApiKeyRevoked(subject_id=key.id))
+    forget_key(key.id)  # this process at once; every other one within a second
     return key
 
 
