@@ -15,7 +15,11 @@ async def seed_demo() -> IssuedKey | None:
     if await Organization.exists():
         return None
     issued = await bootstrap_api_key(
-        organization_name=DEMO_ORG, email=DEMO_EMAIL, role=Role.ADMIN, key_name="demo"
+        organization_name=DEMO_ORG,
+        email=DEMO_EMAIL,
+        role=Role.ADMIN,
+        key_name="demo",
+        create_org=True,
     )
     admin = await authenticate(issued.secret)
     assert admin is not None

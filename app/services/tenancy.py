@@ -125,22 +125,53 @@ async def revoke_api_key(*, actor: Principal, key_id: int) -> ApiKey:
 
 
 async def bootstrap_api_key(
-    *, organization_name: str, email: str, role: Role, key_name: str = "cli"
+    *,
+    organization_name: str,
+    email: str,
+    role: Role | None = None,
+    key_name: str = "cli",
+    create_org: bool = False,
+    change_role: bool = False,
 ) -> IssuedKey:
-    """Operator provisioning (CLI): create the organization and user when missing and mint a
-    key for the user. Runs without a principal: whoever can run the CLI owns the database."""
+    """Operator provisioning (CLI): mint a key for a user, creating the user when missing
+    (with ``role``, admin by default). An unknown organization is refused unless
+    ``create_org``; a ``role`` that differs from an existing user's is refused unless
+    ``change_role``. Runs without a principal: whoever can run the CLI owns the database."""
     email = normalize_email(email)
     organization_name = validate_name(organization_name, field="org")
     async with in_transaction():
-        org, _ = await Organization.get_or_create(name=organization_name)
+        org = await Organization.filter(name=organization_name).first()
+        if org is None:
+            if not create_org:
+                raise ValidationError.of("org", await _unknown_org(organization_name))
+            org = await Organization.create(name=organization_name)
         uow = UnitOfWork(org.id, Actor(ActorType.SYSTEM, "cli"))
         user = await User.filter(organization_id=org.id, email=email).first()
         if user is None:
             user = await User.create(
-                organization_id=org.id, email=email, name=email.split("@")[0], role=role
+                organization_id=org.id,
+                email=email,
+                name=email.split("@")[0],
+                role=role or Role.ADMIN,
             )
             await uow.emit(
                 "user.created", subject_type="user", subject_id=user.id, payload={"email": email}
+            )
+        elif role is not None and role != user.role:
+            if not change_role:
+                raise ValidationError.of(
+                    "role",
+                    f"{email} is {user.role.value}, not {role.value}; "
+                    "pass --change-role to change the user's role",
+                )
+            previous = user.role
+            user.role = role
+            await user.save(update_fields=["role"])
+            await uow.emit(
+                "user.role-changed",
+                subject_type="user",
+                subject_id=user.id,
+                payload={"from": previous.value, "to": role.value},
             )
         issued = await _insert_key(org.id, key_name, user, None)
         await uow.emit(
@@ -151,6 +182,13 @@ async def bootstrap_api_key(
         )
     await publisher.publish(uow.events)
     return issued
+
+
+async def _unknown_org(name: str) -> str:
+    names = await Organization.all().order_by("name").values_list("name", flat=True)
+    near = [n for n in names if str(n).casefold() == name.casefold()]
+    hint = f" (did you mean '{near[0]}'?)" if near else ""
+    return f"no organization named '{name}'{hint}; pass --create-org to create it"
 
 
 async def _insert_key(org_id: int, name: str, user: User | None, role: Role | None) -> IssuedKey:
