@@ -15,10 +15,11 @@ is false (``exists`` tests presence). A step is ``{"id": "open", "kind": "case_c
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from app.domain.errors import FieldProblem, ValidationError
+from app.domain.workflow_params import RouteState, TemplateFacts, check_params
 
 OPERATORS = {
     "eq", "ne", "lt", "le", "gt", "ge", "in", "contains", "exists",
@@ -117,7 +118,12 @@ def _check_condition(cond: Any, subject: str, where: str, problems: list[FieldPr
 
 
 def _check_step(
-    step: Any, where: str, seen: set[str], templates: set[str], problems: list[FieldProblem]
+    step: Any,
+    where: str,
+    seen: set[str],
+    templates: Mapping[str, TemplateFacts] | Collection[str],
+    route: RouteState,
+    problems: list[FieldProblem],
 ) -> None:
     if not isinstance(step, Mapping):
         problems.append(FieldProblem(where, "a step must be an object"))
@@ -150,13 +156,26 @@ def _check_step(
             problems.append(FieldProblem(f"{where}.case", f"no earlier step '{case_ref[6:]}'"))
     if kind == "case_assign" and sum(k in step for k in ("user", "team", "policy")) != 1:
         problems.append(FieldProblem(where, "case_assign needs exactly one of user, team, policy"))
+    check_params(
+        kind,
+        step,
+        where,
+        templates=templates if isinstance(templates, Mapping) else {},
+        route=route,
+        path_allowed=_path_allowed,
+        problems=problems,
+    )
     if isinstance(ident, str):
         seen.add(ident)
 
 
-def validate_definition(definition: Any, *, templates: set[str]) -> None:
+def validate_definition(
+    definition: Any, *, templates: Mapping[str, TemplateFacts] | Collection[str]
+) -> None:
     """Reject anything that cannot run, naming the place: unknown steps or templates,
-    conditions on fields that cannot exist, routes after the else route."""
+    conditions on fields that cannot exist, routes after the else route, and step parameters
+    that cannot work (given the templates' facts: a case_create step must supply the
+    template's required fields, a status must be the template's)."""
     problems: list[FieldProblem] = []
     if not isinstance(definition, Mapping):
         raise ValidationError.of("definition", "must be an object")
@@ -194,8 +213,9 @@ def validate_definition(definition: Any, *, templates: set[str]) -> None:
             problems.append(FieldProblem(f"{where}.steps", "must be a list"))
             continue
         seen: set[str] = set()
+        state = RouteState(subject)
         for s, step in enumerate(steps):
-            _check_step(step, f"{where}.steps.{s}", seen, templates, problems)
+            _check_step(step, f"{where}.steps.{s}", seen, templates, state, problems)
     if problems:
         raise ValidationError(problems)
 
