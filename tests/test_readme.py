@@ -3,14 +3,10 @@ against a fresh demo server (`casegraph serve` on an empty database), with the v
 README shows next to it; a result the README shows is the exact result."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -19,7 +15,7 @@ from graphql import OperationDefinitionNode, OperationType, parse
 from websockets.sync.client import connect
 
 from app.services.demo_workflows import SEED_WORKFLOWS
-from tests.servers import ROOT, free_port, fresh_database
+from tests.servers import ROOT, serve_demo
 
 README = (ROOT / "README.md").read_text()
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
@@ -94,45 +90,8 @@ def _resolve(value: Any, results: dict[str, Any]) -> Any:
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """A fresh demo server: (base URL, the API key its banner printed)."""
-    tmp = tmp_path_factory.mktemp("readme")
-    with fresh_database(Path(tmp)) as url:
-        port = free_port()
-        env = {
-            **os.environ,
-            "DATABASE_URL": url,
-            "DEMO_SEED": "true",
-            "LOG_LEVEL": "warning",
-            "WORKER_POLL_SECONDS": "0.1",
-        }
-        with subprocess.Popen(
-            [sys.executable, "-m", "app", "serve", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        ) as server:
-            try:
-                assert server.stdout is not None
-                banner = ""
-                while "GraphiQL" not in banner:
-                    line = server.stdout.readline()
-                    assert line, f"server exited: {banner}"
-                    banner += line
-                key = re.search(r"API key \(shown once\): (\S+)", banner)
-                assert key, banner
-                base = f"http://127.0.0.1:{port}"
-                deadline = time.monotonic() + 30
-                while True:
-                    try:
-                        httpx.get(f"{base}/healthz", timeout=1)
-                        break
-                    except httpx.TransportError:
-                        assert time.monotonic() < deadline, "server did not start"
-                        time.sleep(0.1)
-                yield base, key.group(1)
-            finally:
-                server.terminate()
-                server.wait(timeout=10)
+    with serve_demo(tmp_path_factory.mktemp("readme"), {"WORKER_POLL_SECONDS": "0.1"}) as demo:
+        yield demo
 
 
 def _subscribe(base: str, key: str, document: str, variables: dict[str, Any] | None) -> None:
