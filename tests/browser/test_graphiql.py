@@ -12,8 +12,8 @@ import pytest
 from playwright.async_api import Browser, Page, Route
 
 from app.banner import graphiql_link
-from app.graphiql.page import DEFAULT_QUERY
 from app.graphiql.assets import ASSETS, CACHE_FOREVER, LICENSES, STATIC, sha384_of
+from app.graphiql.page import DEFAULT_QUERY
 from tests.servers import serve_demo
 
 pytestmark = pytest.mark.browser
