@@ -37,8 +37,16 @@ async def _with_orm(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
         await Tortoise.close_connections()
 
 
-def cmd_migrate(settings: Settings) -> int:
+def cmd_migrate(settings: Settings, wait_seconds: float = 0) -> int:
     _ensure_sqlite_dir(settings.database_url)
+    if wait_seconds > 0:
+        from app.db.wait import DatabaseUnreachable, wait_for_database
+
+        try:
+            asyncio.run(wait_for_database(settings.database_url, seconds=wait_seconds))
+        except DatabaseUnreachable as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     applied = asyncio.run(upgrade(settings.database_url))
     print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
     return 0
@@ -139,7 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve the API (applies migrations first by default)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
-    sub.add_parser("migrate", help="apply pending migrations to DATABASE_URL")
+    migrate = sub.add_parser("migrate", help="apply pending migrations to DATABASE_URL")
+    migrate.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="first retry connecting until the database accepts connections (containers)",
+    )
     mk = sub.add_parser("makemigrations", help="write migrations for both dialects")
     mk.add_argument("name", nargs="?", default="update")
     mk.add_argument("--check", action="store_true", help="fail if the models need a migration")
@@ -177,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         case "serve":
             return cmd_serve(settings)
         case "migrate":
-            return cmd_migrate(settings)
+            return cmd_migrate(settings, args.wait)
         case "makemigrations":
             return cmd_makemigrations(args.name, args.check, args.only)
         case "create-api-key":
