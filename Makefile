@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test check lint typecheck imports schema schema-check migrations migrations-check events events-check
+.PHONY: run key browser audit test check lint typecheck imports schema schema-check migrations migrations-check events events-check
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,10 +13,29 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) -m app serve
+	$(VENV)/bin/casegraph serve
+
+# a new API key: make key [ORG=Demo] [EMAIL=admin@demo.example] [ROLE=admin|reviewer|viewer]
+ORG   := Demo
+EMAIL := admin@demo.example
+key: $(STAMP)
+	$(VENV)/bin/casegraph create-api-key --org '$(ORG)' --email '$(EMAIL)' $(if $(ROLE),--role $(ROLE))
+
+NODE_DEPS := tests/browser/node_modules/.package-lock.json
+$(NODE_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_DEPS)
+
+# headless Chromium (Debian's `chromium`) + node: GraphiQL offline, cross-origin CORS + WebSocket
+browser: $(STAMP) $(NODE_DEPS)
+	$(PY) -m pytest -m browser tests/browser
+
+# the graphql-http GraphQL-over-HTTP server audit: every MUST and SHOULD
+audit: $(STAMP) $(NODE_DEPS)
+	$(PY) -m pytest -m browser tests/browser/test_http_audit.py
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not browser"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check app tests bench

@@ -1,4 +1,5 @@
-"""`python -m app ...`: serve, migrate, makemigrations, create-api-key, export-schema."""
+"""`casegraph ...` (also `python -m app ...`): serve, migrate, makemigrations, create-api-key,
+export-schema."""
 
 import argparse
 import asyncio
@@ -36,8 +37,16 @@ async def _with_orm(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
         await Tortoise.close_connections()
 
 
-def cmd_migrate(settings: Settings) -> int:
+def cmd_migrate(settings: Settings, wait_seconds: float = 0) -> int:
     _ensure_sqlite_dir(settings.database_url)
+    if wait_seconds > 0:
+        from app.db.wait import DatabaseUnreachable, wait_for_database
+
+        try:
+            asyncio.run(wait_for_database(settings.database_url, seconds=wait_seconds))
+        except DatabaseUnreachable as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     applied = asyncio.run(upgrade(settings.database_url))
     print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
     return 0
@@ -67,11 +76,25 @@ def cmd_makemigrations(name: str, check: bool, only: str | None) -> int:
     return 0
 
 
-def cmd_create_api_key(settings: Settings, org: str, email: str, role: Role) -> int:
+def cmd_create_api_key(
+    settings: Settings,
+    org: str,
+    email: str,
+    role: Role | None,
+    *,
+    create_org: bool = False,
+    change_role: bool = False,
+) -> int:
     from app.services.tenancy import bootstrap_api_key
 
     async def work() -> str:
-        issued = await bootstrap_api_key(organization_name=org, email=email, role=role)
+        issued = await bootstrap_api_key(
+            organization_name=org,
+            email=email,
+            role=role,
+            create_org=create_org,
+            change_role=change_role,
+        )
         return issued.secret
 
     try:
@@ -97,6 +120,7 @@ def cmd_export_schema(output: str | None) -> int:
 def cmd_serve(settings: Settings) -> int:
     import uvicorn
 
+    from app.banner import banner
     from app.main import create_app
     from app.services.demo import seed_demo
 
@@ -105,16 +129,8 @@ def cmd_serve(settings: Settings) -> int:
         applied = asyncio.run(upgrade(settings.database_url))
         if applied:
             log.info("applied migrations: %s", ", ".join(applied))
-    if settings.seeds_demo:
-        issued = asyncio.run(_with_orm(settings, seed_demo))
-        if issued is not None:
-            print(
-                "\n  casegraph demo organization created\n"
-                f"  API key (shown once): {issued.secret}\n"
-                f"  GraphiQL: http://{settings.host}:{settings.port}/graphql\n"
-                '  send header  {"Authorization": "Bearer <key>"}\n',
-                flush=True,
-            )
+    issued = asyncio.run(_with_orm(settings, seed_demo)) if settings.seeds_demo else None
+    print(banner(settings, issued.secret if issued else None), flush=True)
     uvicorn.run(
         create_app(settings),
         host=settings.host,
@@ -126,20 +142,40 @@ def cmd_serve(settings: Settings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app", description=__doc__)
+    parser = argparse.ArgumentParser(prog="casegraph", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="serve the API (applies migrations first by default)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
-    sub.add_parser("migrate", help="apply pending migrations to DATABASE_URL")
+    migrate = sub.add_parser("migrate", help="apply pending migrations to DATABASE_URL")
+    migrate.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="first retry connecting until the database accepts connections (containers)",
+    )
     mk = sub.add_parser("makemigrations", help="write migrations for both dialects")
     mk.add_argument("name", nargs="?", default="update")
     mk.add_argument("--check", action="store_true", help="fail if the models need a migration")
     mk.add_argument("--only", choices=DIALECTS, help="one dialect (default: both)")
-    key = sub.add_parser("create-api-key", help="print a new API key (creates org and user)")
-    key.add_argument("--org", required=True)
+    key = sub.add_parser(
+        "create-api-key", help="print a new API key for a user (created if missing)"
+    )
+    key.add_argument("--org", required=True, help="organization name (exact)")
     key.add_argument("--email", required=True)
-    key.add_argument("--role", choices=[r.value for r in Role], default=Role.ADMIN.value)
+    key.add_argument(
+        "--role",
+        choices=[r.value for r in Role],
+        help="role of a new user (default admin); for an existing user it must match, "
+        "unless --change-role",
+    )
+    key.add_argument(
+        "--create-org", action="store_true", help="create the organization if it does not exist"
+    )
+    key.add_argument(
+        "--change-role", action="store_true", help="change an existing user's role to --role"
+    )
     export = sub.add_parser("export-schema", help="print the GraphQL schema (SDL)")
     export.add_argument("--output", "-o")
     args = parser.parse_args(argv)
@@ -156,11 +192,18 @@ def main(argv: list[str] | None = None) -> int:
         case "serve":
             return cmd_serve(settings)
         case "migrate":
-            return cmd_migrate(settings)
+            return cmd_migrate(settings, args.wait)
         case "makemigrations":
             return cmd_makemigrations(args.name, args.check, args.only)
         case "create-api-key":
-            return cmd_create_api_key(settings, args.org, args.email, Role(args.role))
+            return cmd_create_api_key(
+                settings,
+                args.org,
+                args.email,
+                Role(args.role) if args.role else None,
+                create_org=args.create_org,
+                change_role=args.change_role,
+            )
         case "export-schema":
             return cmd_export_schema(args.output)
     return 2

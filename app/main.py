@@ -5,12 +5,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
 from app.db.config import tortoise_config
 from app.events.feed import FeedHub
 from app.events.publisher import publisher
+from app.graphiql.assets import serve_asset
+from app.graphiql.page import graphiql_html
 from app.graphql.schema import schema
 from app.graphql.view import GraphQLApp
 from app.health import healthz
@@ -50,11 +56,28 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
                 await workers.stop()
                 await feeds.close()
 
+    async def graphiql(request: Request) -> Response:
+        return HTMLResponse(graphiql_html())
+
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            Route("/graphiql/", graphiql, methods=["GET"]),
+            Route("/graphiql/{name:path}", serve_asset, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
+        ],
+        middleware=[
+            # HTTP from the browser origins that may also open WebSockets. Keys travel in the
+            # Authorization header, never cookies: no credentials, and no wildcard origin.
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.allowed_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["authorization", "content-type", "accept"],
+                allow_credentials=False,
+                max_age=600,
+            )
         ],
         lifespan=lifespan,
     )

@@ -1,9 +1,12 @@
 """One settings object, read from the environment. Nothing else reads os.environ."""
 
+import re
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ORIGIN = re.compile(r"https?://[^/\s*]+")
 
 
 class Introspection(StrEnum):
@@ -39,10 +42,12 @@ class Settings(BaseSettings):
     )
     allowed_origins: list[str] = Field(
         default_factory=list,
-        description="browser origins allowed to open GraphQL WebSockets (JSON list)",
+        description="browser origins (scheme://host[:port]) allowed to call GraphQL over HTTP "
+        "(CORS) and to open GraphQL WebSockets (JSON list)",
     )
-    public_base_url: str = Field(
-        default="http://127.0.0.1:8000", description="base of links in emails and the banner"
+    public_base_url: str | None = Field(
+        default=None,
+        description="base of links in emails; unset: the address `serve` listens on",
     )
     smtp_url: str | None = Field(
         default=None,
@@ -131,6 +136,29 @@ class Settings(BaseSettings):
     webhook_concurrency: int = Field(
         default=20, description="webhook deliveries sent in parallel by one process"
     )
+
+    @field_validator("allowed_origins")
+    @classmethod
+    def _origins(cls, origins: list[str]) -> list[str]:
+        for origin in origins:
+            if not ORIGIN.fullmatch(origin):
+                raise ValueError(
+                    f"{origin!r} is not an origin: expected scheme://host[:port] with no path "
+                    "(a wildcard is not allowed)"
+                )
+        return origins
+
+    @property
+    def served_url(self) -> str:
+        """The base URL `serve` answers on (0.0.0.0 and :: shown as loopback)."""
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def links_base_url(self) -> str:
+        """Base of links in emails: PUBLIC_BASE_URL, else the address served."""
+        return (self.public_base_url or self.served_url).rstrip("/")
 
     @property
     def seeds_demo(self) -> bool:

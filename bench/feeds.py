@@ -119,7 +119,13 @@ async def main() -> None:
     }
     run("migrate", env=env)
     key = run(
-        "create-api-key", "--org", f"Bench{os.getpid()}", "--email", "b@bench.example", env=env
+        "create-api-key",
+        "--org",
+        f"Bench{os.getpid()}",
+        "--email",
+        "b@bench.example",
+        "--create-org",
+        env=env,
     )
     server = subprocess.Popen([sys.executable, "-m", "app", "serve"], cwd=ROOT, env=env)  # noqa: ASYNC220
     base = f"http://127.0.0.1:{args.port}"

@@ -64,7 +64,10 @@ mutation($userId: ID!) {
 async def new_org(client: httpx.AsyncClient, name: str) -> Api:
     """An admin API caller of a new organization (provisioned like the CLI does)."""
     issued = await bootstrap_api_key(
-        organization_name=name, email=f"admin@{name.lower()}.example", role=Role.ADMIN
+        organization_name=name,
+        email=f"admin@{name.lower()}.example",
+        role=Role.ADMIN,
+        create_org=True,
     )
     return Api(client, issued.secret)
 

@@ -2,10 +2,12 @@
 
 import asyncio
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -93,3 +95,49 @@ def serve(env: dict[str, str]) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextmanager
+def serve_demo(tmp_path: Path, env: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
+    """`serve` on a fresh database with the demo seed, as `make run` does the first time;
+    yields (base URL, the API key its banner printed)."""
+    with fresh_database(tmp_path) as url:
+        port = free_port()
+        full = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "DEMO_SEED": "true",
+            "LOG_LEVEL": "warning",
+            **(env or {}),
+        }
+        with subprocess.Popen(
+            [sys.executable, "-m", "app", "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=full,
+            stdout=subprocess.PIPE,
+            text=True,
+        ) as process:
+            try:
+                assert process.stdout is not None
+                banner = ""
+                while "GraphiQL" not in banner:
+                    line = process.stdout.readline()
+                    assert line, f"server exited: {banner}"
+                    banner += line
+                key = re.search(r"API key \(shown once\): (\S+)", banner)
+                assert key, banner
+                # keep reading, so a full pipe never blocks the server
+                threading.Thread(target=process.stdout.read, daemon=True).start()
+                base = f"http://127.0.0.1:{port}"
+                deadline = time.monotonic() + 30
+                while True:
+                    try:
+                        httpx.get(f"{base}/healthz", timeout=1)
+                        break
+                    except httpx.TransportError:
+                        assert time.monotonic() < deadline, "server did not start"
+                        time.sleep(0.1)
+                yield base, key.group(1)
+            finally:
+                process.terminate()
+                process.wait(timeout=10)

@@ -47,7 +47,9 @@ mutation($id: ID!, $tags: [String!]!) { caseSetTags(input: {id: $id, tags: $tags
 def _provision(database_url: str) -> tuple[dict[str, str], str]:
     env = {"DATABASE_URL": database_url, "BROADCAST_URL": SETTINGS.broadcast_url}
     assert cli("migrate", env=env).returncode == 0
-    key = cli("create-api-key", "--org", "Acme", "--email", "ops@acme.example", env=env)
+    key = cli(
+        "create-api-key", "--org", "Acme", "--email", "ops@acme.example", "--create-org", env=env
+    )
     return {**env, "MIGRATE_ON_START": "false"}, key.stdout.strip()
 
 

@@ -111,10 +111,14 @@ def test_operator_and_parameter_errors():
             templates=set(),
         )  # fmt: skip
     assert problems(exc)[0][0] == "definition.routes.0.when.op"
+    no_case = "no case: the trigger is not a case and no earlier step creates one"
     assert problems(exc)[1:] == [
+        # a malformed step is not checked further
         ("definition.routes.0.steps.0", "case_assign needs exactly one of user, team, policy"),
         ("definition.routes.0.steps.1.id", "duplicate step id 'a'"),
         ("definition.routes.0.steps.1.cc", "not a parameter of notify"),
+        ("definition.routes.0.steps.1.case", no_case),
+        ("definition.routes.0.steps.1.emails", "notify needs at least one of emails, users"),
     ]
 
 

@@ -179,9 +179,14 @@ async def test_continue_on_error_and_failure(admin):
     await _publish(
         admin,
         _on_created(
-            {"id": "bad", "kind": "case_set_status", "status": "Nope", "continue_on_error": True},
+            {
+                "id": "bad",
+                "kind": "case_assign",
+                "user": "nobody@acme.example",
+                "continue_on_error": True,
+            },
             {"id": "good", "kind": "case_add_tags", "tags": ["after"]},
-            {"id": "fatal", "kind": "case_set_status", "status": "Nope"},
+            {"id": "fatal", "kind": "case_assign", "user": "nobody@acme.example"},
             {"id": "never", "kind": "case_add_tags", "tags": ["never"]},
         ),
     )
@@ -189,7 +194,7 @@ async def test_continue_on_error_and_failure(admin):
     await _workers().run_once()
     run = (await admin(RUNS))["workflowRuns"]["nodes"][0]
     assert run["status"] == "failed"
-    assert run["error"].startswith("step 'fatal' failed: status: 'Nope' is not a status")
+    assert run["error"] == "step 'fatal' failed: user: User not found"
     assert [(s["id"], s["status"]) for s in run["steps"]] == [
         ("bad", "failed"), ("good", "succeeded"), ("fatal", "failed"), ("never", "pending"),
     ]  # fmt: skip

@@ -140,8 +140,8 @@ def test_type_messages_and_path_references():
          "case": "steps.sla", "continue_on_error": True},
         {"id": "make", "kind": "case_create", "template": "KYC",
          "fields": {"n": {"path": "case.fields.n"}}, "tags": {"path": "case.tags"}},
-        {"id": "mail", "kind": "notify", "users": [], "subject": {"path": "case.name"},
-         "body": "b"},
+        {"id": "mail", "kind": "notify", "users": ["ann@acme.example"],
+         "subject": {"path": "case.name"}, "body": "b"},
     ) == []  # fmt: skip
 
 

@@ -38,7 +38,7 @@ SUBJECT_FIELDS: dict[str, set[str]] = {
 EVENT_FIELDS = {"name", "payload.*"}
 
 
-def _path_allowed(path: str, subject: str) -> bool:
+def path_allowed(path: str, subject: str) -> bool:
     root, _, rest = path.partition(".")
     if root == "event":
         allowed = EVENT_FIELDS
@@ -60,7 +60,7 @@ def _check_leaf(cond: Mapping[str, Any], subject: str, where: str) -> list[Field
         problems.append(
             FieldProblem(f"{where}.path", f"at most {MAX_PATH_LENGTH} characters (got {len(path)})")
         )
-    elif not isinstance(path, str) or not _path_allowed(path, subject):
+    elif not isinstance(path, str) or not path_allowed(path, subject):
         problems.append(FieldProblem(f"{where}.path", f"'{path}' cannot exist on {subject} events"))
     if op not in OPERATORS:
         problems.append(

@@ -13,12 +13,13 @@ Conditions (their rules and limits) are in ``app.domain.workflow_conditions``. A
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from app.domain.bounds import MAX_JSON_BYTES, json_value
 from app.domain.errors import FieldProblem, ValidationError
-from app.domain.workflow_conditions import MISSING, check_condition, evaluate, lookup
+from app.domain.workflow_conditions import MISSING, check_condition, evaluate, lookup, path_allowed
+from app.domain.workflow_params import RouteState, TemplateFacts, check_params
 from app.domain.workflow_steps import check_parameters, step_kind
 
 # Limits of a definition, checked at save (a ValidationError names the place and the limit),
@@ -38,7 +39,12 @@ def subject_of(trigger: str) -> str:
 
 
 def _check_step(
-    step: Any, where: str, seen: set[str], templates: set[str], problems: list[FieldProblem]
+    step: Any,
+    where: str,
+    seen: set[str],
+    templates: Mapping[str, TemplateFacts] | Collection[str],
+    route: RouteState,
+    problems: list[FieldProblem],
 ) -> None:
     if not isinstance(step, Mapping):
         problems.append(FieldProblem(where, "a step must be an object"))
@@ -53,7 +59,8 @@ def _check_step(
     if known is None:
         problems.append(FieldProblem(f"{where}.kind", f"unknown step '{kind}'"))
         return
-    problems.extend(check_parameters(known, step, where))
+    shapes = check_parameters(known, step, where)
+    problems.extend(shapes)
     template = step.get("template")
     if kind == "case_create" and (not isinstance(template, str) or template not in templates):
         problems.append(
@@ -62,6 +69,24 @@ def _check_step(
     case_ref = step.get("case")
     if isinstance(case_ref, str) and case_ref.startswith("steps.") and case_ref[6:] not in seen:
         problems.append(FieldProblem(f"{where}.case", f"no earlier step '{case_ref[6:]}'"))
+    # then what the values can be known to do at run time (a template's required fields and
+    # statuses, emails, tags, paths), for every parameter whose shape was right
+    values: list[FieldProblem] = []
+    check_params(
+        known,
+        step,
+        where,
+        templates=templates if isinstance(templates, Mapping) else {},
+        route=route,
+        path_allowed=path_allowed,
+        problems=values,
+    )
+    misshapen = {p.field for p in shapes}
+    problems.extend(
+        p
+        for p in values
+        if p.field not in misshapen and not any(p.field.startswith(f"{m}.") for m in misshapen)
+    )
     if isinstance(ident, str):
         seen.add(ident)
 
@@ -71,7 +96,11 @@ def _too_long(value: str, maximum: int) -> str:
 
 
 def _check_route(
-    route: Any, where: str, subject: str, templates: set[str], problems: list[FieldProblem]
+    route: Any,
+    where: str,
+    subject: str,
+    templates: Mapping[str, TemplateFacts] | Collection[str],
+    problems: list[FieldProblem],
 ) -> bool:
     """Problems of one route; whether it is the else route."""
     if not isinstance(route, Mapping):
@@ -98,8 +127,9 @@ def _check_route(
         )
     else:
         seen: set[str] = set()
+        state = RouteState(subject)
         for s, step in enumerate(steps):
-            _check_step(step, f"{where}.steps.{s}", seen, templates, problems)
+            _check_step(step, f"{where}.steps.{s}", seen, templates, state, problems)
     return bool(route.get("else"))
 
 
@@ -118,7 +148,9 @@ def _check_strings(definition: Mapping[str, Any]) -> list[FieldProblem]:
     return problems
 
 
-def validate_definition(definition: Any, *, templates: set[str]) -> None:
+def validate_definition(
+    definition: Any, *, templates: Mapping[str, TemplateFacts] | Collection[str]
+) -> None:
     """Reject anything that cannot run, naming the place: unknown steps or templates,
     conditions on fields that cannot exist, routes after the else route, and anything beyond
     the limits above (size, routes, steps, condition depth and width, string lengths,

@@ -49,7 +49,7 @@ def label(error: GraphQLError) -> GraphQLError:
         return _with(error, error.message, {"code": "GRAPHQL_PARSE_FAILED"})
     if isinstance(original, GraphQLError):
         inner = label(original)
-        return _with(error, inner.message, dict(inner.extensions or {}))
+        return _with(error, error.message, dict(inner.extensions or {}))
     if isinstance(original, domain.DomainError):
         field = original.problems[0].field if isinstance(original, domain.ValidationError) else None
         labels = {"code": _domain_code(original), **({"field": field} if field else {})}

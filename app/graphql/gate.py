@@ -108,8 +108,11 @@ class OperationGate(SchemaExtension):
         document = ctx.graphql_document
         assert document is not None
         principal = getattr(context, "principal", None)
-        if principal is not None and revocations.is_revoked(principal.api_key_id):
-            ctx.pre_execution_errors = [unauthenticated("the API key was revoked")]
+        if principal is not None and revocations.is_revoked(
+            principal.api_key_id, principal.user_id
+        ):
+            reason = "the API key was revoked or its user's role changed: reconnect"
+            ctx.pre_execution_errors = [unauthenticated(reason)]
         elif principal is None and not (
             settings.introspection is Introspection.PUBLIC
             and introspection_only(document, ctx.operation_name)

@@ -1,4 +1,5 @@
-"""The ASGI GraphQL endpoint: authenticates the bearer key into the context."""
+"""The ASGI GraphQL endpoint: authenticates the bearer key into the context, answers in the
+media type the client accepts, and renders casegraph's own GraphiQL page."""
 
 import asyncio
 import weakref
@@ -6,24 +7,34 @@ from typing import Any
 
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.http import GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema import BaseSchema
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from app.domain.principal import Principal
 from app.events.feed import FeedHub
+from app.graphiql.page import graphiql_html
 from app.graphql.context import Context
 from app.graphql.document_limits import LimitError
 from app.graphql.error_labels import label
 from app.graphql.gate import unauthenticated
+from app.graphql.media_types import (
+    GRAPHQL_RESPONSE_JSON,
+    is_request_error,
+    negotiate,
+    request_error_status,
+    without_data,
+)
 from app.services.auth import authenticate
-from app.services.revocations import revocations
+from app.services.revocations import Revoked, revocations
 from app.settings import Introspection, Settings
+
+REVOKED_REASON = "the API key was revoked or its user's role changed"
 
 
 def bearer_token(header: str | None) -> str | None:
@@ -48,15 +59,16 @@ class GraphQLApp(GraphQL[Context, None]):
         self._closing: set[asyncio.Task[None]] = set()
         revocations.listen(self._revoked)
 
-    def _revoked(self, key_id: int) -> None:
-        """Close every open WebSocket authenticated with a key just revoked (4403)."""
+    def _revoked(self, revoked: Revoked) -> None:
+        """Close every open WebSocket of a key just revoked or a user whose role changed
+        (4403: the client reconnects, and authenticates anew)."""
         for context in list(self.sockets.values()):
             principal, socket = context.principal, context.request
-            if principal is None or principal.api_key_id != key_id:
+            if principal is None or not revoked.covers(principal.api_key_id, principal.user_id):
                 continue
             if isinstance(socket, WebSocket):
                 task = asyncio.get_running_loop().create_task(
-                    socket.close(code=4403, reason="the API key was revoked")
+                    socket.close(code=4403, reason=REVOKED_REASON)
                 )
                 self._closing.add(task)
                 task.add_done_callback(self._closing.discard)
@@ -150,8 +162,44 @@ class GraphQLApp(GraphQL[Context, None]):
             ).to_graphql()
         return None
 
-    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
-        """Every error leaves labelled, whichever path produced it."""
-        if result.errors:
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """casegraph's GraphiQL page; its scripts come from /graphiql/, never a CDN."""
+        return HTMLResponse(graphiql_html())
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        """Remember the negotiated media type on the response being built."""
+        sub_response = await super().get_sub_response(request)
+        if isinstance(request, Request):
+            sub_response.media_type = negotiate(request.headers.get("accept"))
+            request.state.sub_response = sub_response
+        return sub_response
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        """Under application/graphql-response+json a request error (the document did not
+        parse or validate, the variables did not coerce, no valid key) gets a 4xx status and
+        no `data` entry; application/json keeps 200 and `data: null`."""
+        if result.errors:  # every error leaves labelled, whichever path produced it
             result.errors = [label(error) for error in result.errors]
-        return await super().process_result(request, result)
+        body = await super().process_result(request, result)
+        sub_response: Response | None = getattr(request.state, "sub_response", None)
+        if (
+            sub_response is not None
+            and sub_response.media_type == GRAPHQL_RESPONSE_JSON
+            and is_request_error(result)
+        ):
+            sub_response.status_code = request_error_status(result)
+            if sub_response.status_code == 401:
+                sub_response.headers["WWW-Authenticate"] = "Bearer"
+            return without_data(dict(body))  # type: ignore[return-value]
+        return body
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        """The JSON body in the negotiated media type."""
+        response = super().create_response(response_data, sub_response)
+        if sub_response.media_type == GRAPHQL_RESPONSE_JSON:
+            response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
+        return response

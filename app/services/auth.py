@@ -27,10 +27,12 @@ def hash_key(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def forget_key(key_id: int) -> None:
-    """Drop a (revoked) key from the authentication cache."""
+def forget(*, key_id: int | None = None, user_id: int | None = None) -> None:
+    """Drop a (revoked) key, or every key of a user, from the authentication cache."""
     for digest, (principal, _) in list(_cache.items()):
-        if principal.api_key_id == key_id:
+        if (key_id is not None and principal.api_key_id == key_id) or (
+            user_id is not None and principal.user_id == user_id
+        ):
             del _cache[digest]
 
 

@@ -8,11 +8,18 @@ from app.db.models import ApiKey, Organization, Team, TeamMember, User
 from app.domain.bounds import at_most
 from app.domain.emails import normalize_email
 from app.domain.errors import ValidationError
-from app.domain.events import ApiKeyCreated, ApiKeyRevoked, TeamCreated, TeamMembersSet, UserCreated
+from app.domain.events import (
+    ApiKeyCreated,
+    ApiKeyRevoked,
+    TeamCreated,
+    TeamMembersSet,
+    UserCreated,
+    UserRoleUpdated,
+)
 from app.domain.permissions import Operation, require
 from app.domain.principal import Actor, ActorType, Principal, Role
 from app.domain.templates import validate_name
-from app.services.auth import forget_key, mint_key
+from app.services.auth import forget, mint_key
 from app.services.lookup import get_owned, get_owned_many
 from app.services.uow import UnitOfWork, transaction, unit_of_work
 
@@ -110,26 +117,53 @@ async def revoke_api_key(*, actor: Principal, key_id: int) -> ApiKey:
         key.revoked_at = dt.datetime.now(dt.UTC)
         await key.save(update_fields=["revoked_at"])
         await uow.emit(ApiKeyRevoked(subject_id=key.id))
-    forget_key(key.id)  # this process at once; every other one within a second
+    forget(key_id=key.id)  # this process at once; every other one within a second
     return key
 
 
 async def bootstrap_api_key(
-    *, organization_name: str, email: str, role: Role, key_name: str = "cli"
+    *,
+    organization_name: str,
+    email: str,
+    role: Role | None = None,
+    key_name: str = "cli",
+    create_org: bool = False,
+    change_role: bool = False,
 ) -> IssuedKey:
-    """Operator provisioning (CLI): create the organization and user when missing and mint a
-    key for the user. Runs without a principal: whoever can run the CLI owns the database."""
+    """Operator provisioning (CLI): mint a key for a user, creating the user when missing
+    (with ``role``, admin by default). An unknown organization is refused unless
+    ``create_org``; a ``role`` that differs from an existing user's is refused unless
+    ``change_role``. Runs without a principal: whoever can run the CLI owns the database."""
     email = normalize_email(email)
     organization_name = validate_name(organization_name, field="org")
     async with transaction() as events:
-        org, _ = await Organization.get_or_create(name=organization_name)
+        org = await Organization.filter(name=organization_name).first()
+        if org is None:
+            if not create_org:
+                raise ValidationError.of("org", await _unknown_org(organization_name))
+            org = await Organization.create(name=organization_name)
         uow = UnitOfWork(org.id, Actor(ActorType.SYSTEM, "cli"), events)
         user = await User.filter(organization_id=org.id, email=email).first()
         if user is None:
             user = await User.create(
-                organization_id=org.id, email=email, name=email.split("@")[0], role=role
+                organization_id=org.id,
+                email=email,
+                name=email.split("@")[0],
+                role=role or Role.ADMIN,
             )
             await uow.emit(UserCreated(subject_id=user.id, email=email, role=role))
+        elif role is not None and role != user.role:
+            if not change_role:
+                raise ValidationError.of(
+                    "role",
+                    f"{email} is {user.role.value}, not {role.value}; "
+                    "pass --change-role to change the user's role",
+                )
+            previous = Role(user.role)
+            user.role = role
+            await user.save(update_fields=["role"])
+            await uow.emit(UserRoleUpdated(subject_id=user.id, role=role, previous=previous))
+            forget(user_id=user.id)
         issued = await _insert_key(org.id, key_name, user, None)
         await uow.emit(_key_created(issued))
     return issued
@@ -138,6 +172,13 @@ async def bootstrap_api_key(
 def _key_created(issued: IssuedKey) -> ApiKeyCreated:
     key = issued.key
     return ApiKeyCreated(subject_id=key.id, name=key.name, user_id=key.user_id, prefix=key.prefix)
+
+
+async def _unknown_org(name: str) -> str:
+    names = await Organization.all().order_by("name").values_list("name", flat=True)
+    near = [n for n in names if str(n).casefold() == name.casefold()]
+    hint = f" (did you mean '{near[0]}'?)" if near else ""
+    return f"no organization named '{name}'{hint}; pass --create-org to create it"
 
 
 async def _insert_key(org_id: int, name: str, user: User | None, role: Role | None) -> IssuedKey:

@@ -16,18 +16,28 @@ from app.domain.events import (
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.templates import validate_name
+from app.domain.workflow_params import TemplateFacts
 from app.domain.workflow_status import WorkflowStatus
 from app.domain.workflow_steps import COMMON_STEP_KEYS
 from app.domain.workflows import choose_route, resolve, validate_definition
 from app.events.envelope import EventEnvelope
 from app.services.lookup import get_owned
+from app.services.templates import field_defs_of, statuses_of
 from app.services.uow import unit_of_work
 from app.services.workflow_data import trigger_data
 
 
-async def _template_keys(organization_id: int) -> set[str]:
+async def _template_keys(organization_id: int) -> dict[str, TemplateFacts]:
+    """The organization's active templates, as workflow validation sees them."""
     rows = await CaseTemplate.filter(organization_id=organization_id, archived_at__isnull=True)
-    return {row.key for row in rows}
+    return {
+        row.key: TemplateFacts(
+            key=row.key,
+            statuses=tuple(s.name for s in statuses_of(row)),
+            fields=tuple(field_defs_of(row)),
+        )
+        for row in rows
+    }
 
 
 async def create_workflow(*, actor: Principal, name: str, definition: Any) -> Workflow:

@@ -21,7 +21,7 @@ class Workers:
     def __init__(self, settings: Settings, mailer: Mailer | None = None) -> None:
         self.consumers: list[LogConsumer] = [
             AssignmentBacklog(),
-            NotificationFanout(settings.public_base_url),
+            NotificationFanout(settings.links_base_url),
             WorkflowTrigger(settings.workflow_max_depth),
             WebhookFanout(),
         ]

@@ -42,6 +42,7 @@ class EventName(StrEnum):
 
     USER_CREATED = "user.created"
     USER_AVAILABILITY_UPDATED = "user.availability-updated"
+    USER_ROLE_UPDATED = "user.role-updated"
     USER_NOTIFICATIONS_READ = "user.notifications-read"
     NOTIFICATION_CREATED = "notification.created"
     TEAM_CREATED = "team.created"

@@ -64,6 +64,18 @@ class UserAvailabilityUpdated(DomainEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class UserRoleUpdated(DomainEvent):
+    """A user's role changed: every key of the user acts with the new role, and the user's
+    open WebSockets close (4403) so that they reconnect with it."""
+
+    event_name: ClassVar[str] = EventName.USER_ROLE_UPDATED
+    subject_type: ClassVar[SubjectType] = _USER
+
+    role: Role = payload_field("The role now.")
+    previous: Role = payload_field("The role before.")
+
+
+@dataclass(frozen=True, kw_only=True)
 class UserNotificationsRead(DomainEvent):
     """A user marked inbox entries read."""
 

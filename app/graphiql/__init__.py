@@ -1,0 +1,1 @@
+"""GraphiQL served by casegraph itself: the page and its vendored, pinned assets (no CDN)."""

@@ -1,0 +1,55 @@
+"""GraphQL over HTTP response media types: which one a request accepts, and the status code and
+body the spec gives a result under `application/graphql-response+json`."""
+
+from typing import Any
+
+from strawberry.types.execution import ExecutionResult
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+JSON = "application/json"
+_SUPPORTED = (GRAPHQL_RESPONSE_JSON, JSON)
+
+
+def negotiate(accept: str | None) -> str:
+    """The response media type for an `Accept` header: the supported type with the highest
+    quality, ties going to the one listed first; `application/json` when none is acceptable
+    or the header is missing (the legacy default the spec keeps for watershed clients)."""
+    best: tuple[float, int, str] | None = None
+    for position, part in enumerate((accept or "").split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        media = media.lower()
+        candidates = [JSON] if media in ("*/*", "application/*") else [media]
+        for candidate in candidates:
+            if candidate in _SUPPORTED and quality > 0:
+                rank = (-quality, position, candidate)
+                if best is None or rank < best:
+                    best = rank
+    return best[2] if best else JSON
+
+
+def is_request_error(result: ExecutionResult) -> bool:
+    """True when execution never started: the document did not parse or validate, the
+    variables did not coerce, or the caller is not authenticated. Such a result has no data,
+    and none of its errors has a path (a field error always has one)."""
+    errors = result.errors or []
+    return result.data is None and bool(errors) and all(not e.path for e in errors)
+
+
+def request_error_status(result: ExecutionResult) -> int:
+    """The status of a request error under `application/graphql-response+json`: 401 for a
+    missing or bad API key, 400 for everything else."""
+    codes = {(e.extensions or {}).get("code") for e in result.errors or []}
+    return 401 if codes == {"UNAUTHENTICATED"} else 400
+
+
+def without_data(body: dict[str, Any]) -> dict[str, Any]:
+    """A request error's body carries no `data` entry under `application/graphql-response+json`."""
+    return {k: v for k, v in body.items() if k != "data"}
