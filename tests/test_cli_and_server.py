@@ -1,10 +1,6 @@
 """The command line and a real server: migrations on a fresh database, provisioning a key,
 serving over uvicorn, health, GraphiQL, schema export."""
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +9,7 @@ import pytest
 
 from app.events.publisher import publisher
 from tests.conftest import ON_POSTGRES, SETTINGS
-from tests.servers import ROOT, cli, free_port, fresh_database
+from tests.servers import ROOT, cli, fresh_database, serve
 
 VIEWER = "{ viewer { role user { email } organization { name } } }"
 
@@ -39,42 +35,25 @@ def test_migrate_provision_and_serve(fresh_database_url):
     secret = key.stdout.strip()
     assert key.stdout == secret + "\n" and secret.startswith("cg_")
 
-    port = free_port()
-    with subprocess.Popen(
-        [sys.executable, "-m", "app", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env={**os.environ, **env, "DEMO_SEED": "false", "LOG_LEVEL": "warning"},
-    ) as server:
-        try:
-            base = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    health = httpx.get(f"{base}/healthz", timeout=1)
-                    break
-                except httpx.TransportError:
-                    assert time.monotonic() < deadline, "server did not start"
-                    time.sleep(0.2)
-            assert health.json() == {"status": "ok", "database": "ok", "broadcast": "ok"}
-            answer = httpx.post(
-                f"{base}/graphql",
-                json={"query": VIEWER},
-                headers={"Authorization": f"Bearer {secret}"},
-            )
-            assert answer.json() == {
-                "data": {
-                    "viewer": {
-                        "role": "ADMIN",
-                        "user": {"email": "ops@initech.example"},
-                        "organization": {"name": "Initech"},
-                    }
+    with serve(env) as base:
+        health = httpx.get(f"{base}/healthz", timeout=5)
+        assert health.json() == {"status": "ok", "database": "ok", "broadcast": "ok"}
+        answer = httpx.post(
+            f"{base}/graphql",
+            json={"query": VIEWER},
+            headers={"Authorization": f"Bearer {secret}"},
+        )
+        assert answer.json() == {
+            "data": {
+                "viewer": {
+                    "role": "ADMIN",
+                    "user": {"email": "ops@initech.example"},
+                    "organization": {"name": "Initech"},
                 }
             }
-            page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
-            assert page.status_code == 200 and "graphiql" in page.text.lower()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        }
+        page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
+        assert page.status_code == 200 and "graphiql" in page.text.lower()
 
 
 def test_the_migration_history_matches_the_models():
