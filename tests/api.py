@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from strawberry import relay
 
 from app.domain.principal import Role
 from app.services.tenancy import bootstrap_api_key
@@ -59,6 +60,11 @@ mutation($userId: ID!) {
   }
 }
 """
+
+
+def database_id(global_id: str) -> int:
+    """The row id inside a global id, as event payloads record it (``CaseTemplate:7`` -> 7)."""
+    return int(relay.GlobalID.from_id(global_id).node_id)
 
 
 async def new_org(client: httpx.AsyncClient, name: str) -> Api:

@@ -5,14 +5,17 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 from tortoise.context import tortoise_test_context
 from tortoise.contrib.test import truncate_all_models
 
 from app.db.config import MODEL_MODULES, dialect_of
+from app.events.feed import FeedHub
 from app.events.publisher import publisher
 from app.main import create_app
 from app.settings import Settings, get_settings
 from tests.api import Api, new_org
+from tests.ws import feed_hub
 
 SETTINGS = get_settings()
 ON_POSTGRES = dialect_of(SETTINGS.database_url) == "postgres"
@@ -51,12 +54,18 @@ FAST_FEEDS = SETTINGS.model_copy(update={"feed_poll_seconds": 0.2})
 
 
 @pytest.fixture(scope="session")
-def app(db: object) -> object:
+def app(db: object) -> Starlette:
     return create_app(FAST_FEEDS, manage_database=False)
 
 
 @pytest.fixture
-async def client(app: object) -> AsyncIterator[httpx.AsyncClient]:
+def hub(app: Starlette) -> FeedHub:
+    """The live-feed hub of ``app``: subscriptions wait until they are registered there."""
+    return feed_hub(app)
+
+
+@pytest.fixture
+async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
         yield c

@@ -19,6 +19,7 @@ import asyncpg
 import httpx
 
 from tests.conftest import ON_POSTGRES, SETTINGS
+from tests.waiting import eventually_sync
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,9 +69,19 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _healthy(base: str, process: subprocess.Popen[bytes]) -> bool:
+    assert process.poll() is None, "server exited"
+    try:
+        httpx.get(f"{base}/healthz", timeout=1)
+    except httpx.TransportError:
+        return False
+    return True
+
+
 @contextmanager
-def serve(env: dict[str, str]) -> Iterator[str]:
-    """`python -m app serve` on a free port until the block ends; yields its base URL."""
+def server_process(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`python -m app serve` on a free port, answering /healthz, until the block ends (then
+    SIGTERM); yields the process and its base URL."""
     port = free_port()
     full = {**os.environ, **env, "DEMO_SEED": "false", "LOG_LEVEL": "warning"}
     with subprocess.Popen(
@@ -78,16 +89,8 @@ def serve(env: dict[str, str]) -> Iterator[str]:
     ) as process:
         try:
             base = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    httpx.get(f"{base}/healthz", timeout=1)
-                    break
-                except httpx.TransportError:
-                    assert process.poll() is None, "server exited"
-                    assert time.monotonic() < deadline, "server did not start"
-                    time.sleep(0.1)
-            yield base
+            eventually_sync(lambda: _healthy(base, process), within=30, what="server start")
+            yield process, base
         finally:
             process.send_signal(signal.SIGTERM)
             try:
@@ -95,6 +98,13 @@ def serve(env: dict[str, str]) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextmanager
+def serve(env: dict[str, str]) -> Iterator[str]:
+    """`python -m app serve` on a free port until the block ends; yields its base URL."""
+    with server_process(env) as (_, base):
+        yield base
 
 
 @contextmanager

@@ -1,9 +1,10 @@
 """The case list: filters, ordering, cursor pagination in both directions, totalCount."""
 
-import asyncio
+import datetime as dt
 
 from app.domain.principal import Role
 from tests.api import make_case, make_inquiry, make_template
+from tests.waiting import eventually
 
 CASES = """
 query($filter: CaseFilterInput, $orderBy: CaseOrder, $first: Int, $after: String,
@@ -20,6 +21,8 @@ query($filter: CaseFilterInput, $orderBy: CaseOrder, $first: Int, $after: String
 NAMES_ONLY = """
 query($filter: CaseFilterInput) { cases(filter: $filter) { nodes { name } } }
 """
+
+UPDATED = "{ cases { nodes { updatedAt } } }"
 
 SET_STATUS = """
 mutation($id: ID!, $status: String!) {
@@ -64,7 +67,11 @@ async def test_pages_forward_and_backward_without_gaps(admin):
 async def test_order_by_last_update(admin):
     template = await make_template(admin)
     cases = [await make_case(admin, template) for _ in range(3)]
-    await asyncio.sleep(0.01)
+    # the status change must come strictly after the last creation, even on a coarse clock
+    latest = max(
+        dt.datetime.fromisoformat(n["updatedAt"]) for n in (await admin(UPDATED))["cases"]["nodes"]
+    )
+    await eventually(lambda: dt.datetime.now(dt.UTC) > latest, what="the clock moving on")
     await admin(SET_STATUS, id=cases[0]["id"], status="Pending")
     order = {"field": "UPDATED_AT", "direction": "DESC"}
     page = (await admin(CASES, orderBy=order, first=2))["cases"]

@@ -1,7 +1,9 @@
 """Cases: create, fields, assignment, status, tags, comments, versions, timeline."""
 
+import datetime as dt
+
 from app.domain.principal import Role
-from tests.api import CASE_CREATE, make_case, make_inquiry, make_template
+from tests.api import CASE_CREATE, database_id, make_case, make_inquiry, make_template
 
 FIELDS = [
     {"key": "risk", "label": "Risk", "type": "STRING", "required": True},
@@ -76,6 +78,8 @@ mutation($input: CaseCommentAddInput!) {
 """
 
 USERS = "{ users { nodes { id email } } }"
+HOUR = dt.timedelta(hours=1)
+MINUTE = dt.timedelta(minutes=1)
 
 
 async def test_create_names_cases_per_template_and_starts_in_the_initial_status(admin):
@@ -95,6 +99,7 @@ async def test_create_with_everything_and_read_the_detail_graph(admin):
     template = await make_template(admin, fieldDefinitions=FIELDS)
     inquiry = await make_inquiry(admin, referenceId="user-7")
     me = (await admin(USERS))["users"]["nodes"][0]
+    before = dt.datetime.now(dt.UTC)
     case = await make_case(
         admin,
         template,
@@ -104,9 +109,10 @@ async def test_create_with_everything_and_read_the_detail_graph(admin):
         assigneeId=me["id"],
         slaExpiresInSeconds=3600,
     )
+    after = dt.datetime.now(dt.UTC)
     detail = (await admin(CASE_DETAIL, id=case["id"]))["case"]
-    assert detail["slaExpiresAt"] is not None
-    del detail["slaExpiresAt"]
+    sla = dt.datetime.fromisoformat(detail.pop("slaExpiresAt"))
+    assert before + HOUR <= sla <= after + HOUR
     assert detail == {
         "name": "KYC-1",
         "status": "Open",
@@ -133,23 +139,18 @@ async def test_create_with_everything_and_read_the_detail_graph(admin):
                     "name": "case.created",
                     "payload": {
                         "name": "KYC-1",
-                        "template_id": detail["events"]["nodes"][0]["payload"]["template_id"],
+                        "template_id": database_id(template),
                         "template_key": "KYC",
                         "status": "Open",
                         "tags": ["FRAUD", "VIP"],
-                        "objects": [
-                            {
-                                "type": "inquiry",
-                                "id": detail["events"]["nodes"][0]["payload"]["objects"][0]["id"],
-                            }
-                        ],
+                        "objects": [{"type": "inquiry", "id": database_id(inquiry)}],
                     },
                     "actor": {"type": "API_KEY"},
                 },
                 {
                     "name": "case.assigned",
                     "payload": {
-                        "assignee_id": detail["events"]["nodes"][1]["payload"]["assignee_id"],
+                        "assignee_id": database_id(me["id"]),
                         "previous_assignee_id": None,
                         "explanation": None,
                         "reason": None,
@@ -237,8 +238,11 @@ async def test_update_merges_fields_and_checks_the_version(admin):
 
 async def test_update_sets_and_clears_the_sla(admin):
     case = await make_case(admin, await make_template(admin))
+    before = dt.datetime.now(dt.UTC)
     set_ = await admin(CASE_UPDATE, input={"id": case["id"], "slaExpiresInSeconds": 60})
-    assert set_["caseUpdate"]["case"]["slaExpiresAt"] is not None
+    after = dt.datetime.now(dt.UTC)
+    sla = dt.datetime.fromisoformat(set_["caseUpdate"]["case"]["slaExpiresAt"])
+    assert before + MINUTE <= sla <= after + MINUTE
     cleared = await admin(CASE_UPDATE, input={"id": case["id"], "slaExpiresInSeconds": None})
     assert cleared["caseUpdate"]["case"]["slaExpiresAt"] is None
     empty = await admin(CASE_UPDATE, input={"id": case["id"]})

@@ -14,7 +14,7 @@ import pytest
 
 from app.events.publisher import publisher
 from tests.conftest import ON_POSTGRES, SETTINGS
-from tests.servers import ROOT, cli, free_port, fresh_database
+from tests.servers import ROOT, cli, free_port, fresh_database, serve
 
 VIEWER = "{ viewer { role user { email } organization { name } } }"
 
@@ -48,43 +48,26 @@ def test_migrate_provision_and_serve(fresh_database_url):
     secret = key.stdout.strip()
     assert key.stdout == secret + "\n" and secret.startswith("cg_")
 
-    port = free_port()
-    with subprocess.Popen(
-        [sys.executable, "-m", "app", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env={**os.environ, **env, "DEMO_SEED": "false", "LOG_LEVEL": "warning"},
-    ) as server:
-        try:
-            base = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    health = httpx.get(f"{base}/healthz", timeout=1)
-                    break
-                except httpx.TransportError:
-                    assert time.monotonic() < deadline, "server did not start"
-                    time.sleep(0.2)
-            assert health.json() == {"status": "ok", "database": "ok", "broadcast": "ok"}
-            answer = httpx.post(
-                f"{base}/graphql",
-                json={"query": VIEWER},
-                headers={"Authorization": f"Bearer {secret}"},
-            )
-            assert answer.json() == {
-                "data": {
-                    "viewer": {
-                        "role": "ADMIN",
-                        "user": {"email": "ops@initech.example"},
-                        "organization": {"name": "Initech"},
-                    }
+    with serve(env) as base:
+        health = httpx.get(f"{base}/healthz", timeout=5)
+        assert health.json() == {"status": "ok", "database": "ok", "broadcast": "ok"}
+        answer = httpx.post(
+            f"{base}/graphql",
+            json={"query": VIEWER},
+            headers={"Authorization": f"Bearer {secret}"},
+        )
+        assert answer.json() == {
+            "data": {
+                "viewer": {
+                    "role": "ADMIN",
+                    "user": {"email": "ops@initech.example"},
+                    "organization": {"name": "Initech"},
                 }
             }
-            page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
-            assert page.status_code == 200
-            assert '<script src="/graphiql/graphiql-3.8.3.min.js"' in page.text
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        }
+        page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
+        assert page.status_code == 200
+        assert '<script src="/graphiql/graphiql-3.8.3.min.js"' in page.text
 
 
 def test_the_migration_history_matches_the_models():

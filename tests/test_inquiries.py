@@ -1,5 +1,7 @@
 """Inquiries and the other records: create, update, lifecycle events."""
 
+import datetime as dt
+
 from tests.api import INQUIRY_CREATE, make_case, make_inquiry, make_template
 
 UPDATE = """
@@ -90,11 +92,16 @@ async def test_create_rejects_a_future_birthdate_and_non_object_fields(admin):
 
 async def test_lifecycle_emits_persona_events(admin):
     inquiry = await make_inquiry(admin, referenceId="u-2")
+    moments = {}
     for status in ("PENDING", "COMPLETED", "NEEDS_REVIEW", "APPROVED"):
+        before = dt.datetime.now(dt.UTC)
         data = await admin(SET_STATUS, input={"id": inquiry, "status": status})
+        moments[status] = (before, dt.datetime.now(dt.UTC))
         assert data["inquirySetStatus"]["inquiry"]["status"] == status
     final = data["inquirySetStatus"]["inquiry"]
-    assert final["completedAt"] is not None and final["decisionedAt"] is not None
+    completed, decisioned = moments["COMPLETED"], moments["APPROVED"]
+    assert completed[0] <= dt.datetime.fromisoformat(final["completedAt"]) <= completed[1]
+    assert decisioned[0] <= dt.datetime.fromisoformat(final["decisionedAt"]) <= decisioned[1]
     bad = await admin(SET_STATUS, input={"id": inquiry, "status": "PENDING"})
     assert bad["inquirySetStatus"] == {
         "__typename": "ValidationError",

@@ -35,10 +35,10 @@ async def _reviewer_key(admin):
     return reviewer, key_id
 
 
-async def test_an_open_socket_of_a_revoked_key_closes_with_4403(app, admin, watched):
+async def test_an_open_socket_of_a_revoked_key_closes_with_4403(app, hub, admin, watched):
     reviewer, key_id = await _reviewer_key(admin)
     async with ws_client(app) as client, connect(client, reviewer.key) as ws:
-        await subscribe(ws, "1", INQUIRY_EVENTS)
+        await subscribe(hub, ws, "1", INQUIRY_EVENTS)
         await admin(REVOKE, id=key_id)
         assert await watched.poll() == 1
         seen = []

@@ -9,7 +9,7 @@ from app.services import case_objects
 from app.settings import Settings
 from app.workers.runner import Workers
 from app.workers.workflows import LEASE, WorkflowExecutor, WorkflowTrigger
-from tests.api import make_case, make_inquiry, make_template
+from tests.api import database_id, make_case, make_inquiry, make_template
 
 CREATE = """
 mutation($name: String!, $definition: JSON!) {
@@ -130,11 +130,16 @@ async def test_every_case_step_kind(admin):
     )  # fmt: skip
     inquiry = await make_inquiry(admin, referenceId="r-1")
     case = await make_case(admin, template)
+    before = dt.datetime.now(dt.UTC)
     await _workers().run_once()
+    after = dt.datetime.now(dt.UTC)
     detail = (await admin(CASE, id=case["id"]))["case"]
     assert detail["tags"] == ["auto", "vip"]
     assert detail["status"] == "Pending"
-    assert detail["slaExpiresAt"] is not None
+    two_hours = dt.timedelta(hours=2)  # the last SLA step: sla2
+    assert (
+        before + two_hours <= dt.datetime.fromisoformat(detail["slaExpiresAt"]) <= after + two_hours
+    )
     assert detail["assignee"] == {"email": "ann@acme.example"}
     assert detail["comments"]["nodes"] == [
         {"body": "opened by automation", "author": {"type": "WORKFLOW_RUN"}},
@@ -161,7 +166,9 @@ async def test_every_case_step_kind(admin):
     )  # fmt: skip
     for status in ("PENDING", "COMPLETED"):
         await admin(INQUIRY_STATUS, id=inquiry, s=status)
+    before = dt.datetime.now(dt.UTC)
     await _workers().run_once()
+    after = dt.datetime.now(dt.UTC)
     runs = (await admin(RUNS))["workflowRuns"]["nodes"]
     aml_run = next(r for r in runs if r["eventName"] == "inquiry.completed")
     assert [(s["id"], s["status"]) for s in aml_run["steps"]] == [
@@ -170,8 +177,11 @@ async def test_every_case_step_kind(admin):
     aml_case = aml_run["steps"][0]["output"]
     assert aml_case["case_name"] == "AML-1"
     assert aml_run["steps"][0]["input"]["tags"] == ["r-1"]
-    assert aml_run["steps"][2]["output"]["assignee_id"] is not None
-    assert all(s["startedAt"] and s["finishedAt"] for s in aml_run["steps"])
+    assert aml_run["steps"][2]["output"]["assignee_id"] == database_id(bob)  # L2's only member
+    for step in aml_run["steps"]:
+        started = dt.datetime.fromisoformat(step["startedAt"])
+        finished = dt.datetime.fromisoformat(step["finishedAt"])
+        assert before <= started <= finished <= after
 
 
 async def test_continue_on_error_and_failure(admin):

@@ -110,7 +110,7 @@ async def _complete(admin, inquiry):
         await admin(INQUIRY_STATUS, id=inquiry, status=status)
 
 
-async def test_the_review_loop_end_to_end(app, admin):
+async def test_the_review_loop_end_to_end(app, hub, admin):
     template = await make_template(admin, "KYC")
     reviewers = [
         (await admin(USER, email=f"{n}@acme.example"))["userCreate"]["user"]["id"]
@@ -126,8 +126,8 @@ async def test_the_review_loop_end_to_end(app, admin):
     with smtp_server() as (url, smtp):
         workers = Workers(Settings(smtp_url=url, public_base_url="https://review.acme.example"))
         async with ws_client(app) as client, connect(client, admin.key) as ws:
-            await subscribe(ws, "cases", CASE_FEED)
-            await subscribe(ws, "inquiries", INQUIRY_FEED)
+            await subscribe(hub, ws, "cases", CASE_FEED)
+            await subscribe(hub, ws, "inquiries", INQUIRY_FEED)
             for inquiry in (minor, other_minor, adult):
                 await _complete(admin, inquiry)
             await workers.run_once()
