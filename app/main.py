@@ -9,6 +9,8 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
 from app.db.config import tortoise_config
+from app.edge.rejection import EXCEPTION_HANDLERS
+from app.edge.stack import edge_middleware, rate_limiter
 from app.events.feed import FeedHub
 from app.events.publisher import publisher
 from app.graphql.schema import schema
@@ -22,10 +24,12 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
     """Build the app. ``manage_database=False`` leaves Tortoise and the broadcast to the caller
     (tests that already hold a database context)."""
     feeds = FeedHub(publisher, poll_seconds=settings.feed_poll_seconds, buffer=settings.feed_buffer)
+    limiter = rate_limiter(settings)
     graphql = GraphQLApp(
         schema,
         feeds=feeds,
         settings=settings,
+        rate_limiter=limiter,
         allowed_origins=settings.allowed_origins,
         connection_init_wait_timeout=dt.timedelta(seconds=settings.ws_init_timeout_seconds),
     )
@@ -55,4 +59,6 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             Route("/healthz", healthz, methods=["GET"]),
         ],
         lifespan=lifespan,
+        middleware=edge_middleware(settings, limiter),
+        exception_handlers=EXCEPTION_HANDLERS,
     )

@@ -2,15 +2,20 @@
 
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLRequestData
 from strawberry.schema import BaseSchema
 from strawberry.types.unset import UNSET, UnsetType
 
 from app.domain.principal import Principal
+from app.edge.deadline import within_deadline
+from app.edge.json_body import decode_request_json, decode_strict
+from app.edge.rate_limit import RateLimiter, client_address
 from app.events.feed import FeedHub
 from app.graphql.context import Context
 from app.services.auth import authenticate
@@ -29,11 +34,48 @@ class GraphQLApp(GraphQL[Context, None]):
     """strawberry's ASGI app with casegraph's context."""
 
     def __init__(
-        self, schema: BaseSchema, *, feeds: FeedHub, settings: Settings, **kwargs: Any
+        self,
+        schema: BaseSchema,
+        *,
+        feeds: FeedHub,
+        settings: Settings,
+        rate_limiter: RateLimiter | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(schema, **kwargs)
         self.feeds = feeds
         self.settings = settings
+        self.rate_limiter = rate_limiter
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Strict JSON (WebSocket messages): a refusal is a JSONDecodeError (close 4400)."""
+        return decode_strict(data, max_depth=self.settings.max_json_depth)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """Strict JSON (HTTP bodies, GET variables/extensions): 400 with a labelled error."""
+        return decode_request_json(data, max_depth=self.settings.max_json_depth)
+
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> Any:
+        """The operation, cancelled at REQUEST_TIMEOUT_SECONDS (a TIMEOUT error, HTTP 200)."""
+        return await within_deadline(
+            super().execute_operation(
+                request=request,
+                request_adapter=request_adapter,
+                request_data=request_data,
+                context=context,
+                root_value=root_value,
+                sub_response=sub_response,
+            ),
+            self.settings.request_timeout_seconds,
+        )
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """Authenticate a WebSocket from its connection_init payload."""
@@ -80,7 +122,11 @@ class GraphQLApp(GraphQL[Context, None]):
         if header and token is None:
             return None, "malformed Authorization header: expected `Bearer <api key>`"
         principal = await authenticate(token) if token else None
-        return principal, "invalid or revoked API key" if token and principal is None else None
+        if token and principal is None:
+            if self.rate_limiter is not None:
+                await self.rate_limiter.note_rejected_key(client_address(request.scope))
+            return None, "invalid or revoked API key"
+        return principal, None
 
     async def get_root_value(self, request: Request | WebSocket) -> None:
         return None
