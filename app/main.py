@@ -51,6 +51,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             finally:
                 await workers.stop()
                 await feeds.close()
+                await limiter.close()
 
     return Starlette(
         routes=[

@@ -14,6 +14,7 @@ import math
 import time
 from dataclasses import dataclass
 
+import redis.asyncio
 from limits import RateLimitItem, RateLimitItemPerMinute
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import FixedWindowRateLimiter
@@ -28,13 +29,15 @@ UNLIMITED_PATHS = frozenset({"/healthz"})
 
 
 def storage_for(broadcast_url: str, *, key_prefix: str = "casegraph-rl") -> Storage:
-    """Redis when the deployment already runs Redis for broadcasts, else process memory."""
+    """Redis when the deployment already runs Redis for broadcasts, else process memory. The
+    Redis storage gets a connection pool of its own (``RateLimiter.close`` releases it)."""
     if broadcast_url.startswith(("redis://", "rediss://")):
         return RedisStorage(
             "async+" + broadcast_url,
             implementation="redispy",
             key_prefix=key_prefix,
             wrap_exceptions=True,
+            connection_pool=redis.asyncio.ConnectionPool.from_url(broadcast_url),
         )
     return MemoryStorage(wrap_exceptions=True)
 
@@ -71,6 +74,12 @@ class RateLimiter:
         # addresses over their rejected-key budget, until (wall clock) time
         self._blocked: dict[str, float] = {}
         self._last_storage_warning = 0.0
+
+    async def close(self) -> None:
+        """Release the Redis connections of the storage, if it has any."""
+        client = getattr(getattr(self.storage, "bridge", None), "storage", None)
+        if isinstance(client, redis.asyncio.Redis):
+            await client.connection_pool.aclose()
 
     async def check(self, *, token: str | None, address: str) -> Refusal | None:
         """Count one request; a ``Refusal`` when it is over its budget."""

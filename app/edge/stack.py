@@ -9,8 +9,9 @@ from app.settings import Settings
 
 def rate_limiter(settings: Settings) -> RateLimiter:
     """The limiter the settings ask for (memory, or Redis when broadcasts go through Redis)."""
+    limited = settings.rate_limit_per_minute > 0 or settings.anonymous_rate_limit_per_minute > 0
     return RateLimiter(
-        storage_for(settings.broadcast_url),
+        storage_for(settings.broadcast_url if limited else "memory://"),
         per_key=settings.rate_limit_per_minute,
         anonymous=settings.anonymous_rate_limit_per_minute,
     )
