@@ -13,6 +13,7 @@ import logging
 import math
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import redis.asyncio
 from limits import RateLimitItem, RateLimitItemPerMinute
@@ -32,12 +33,16 @@ def storage_for(broadcast_url: str, *, key_prefix: str = "casegraph-rl") -> Stor
     """Redis when the deployment already runs Redis for broadcasts, else process memory. The
     Redis storage gets a connection pool of its own (``RateLimiter.close`` releases it)."""
     if broadcast_url.startswith(("redis://", "rediss://")):
+        # passed through to redis.asyncio.Redis (limits types its options as scalars)
+        options: dict[str, Any] = {
+            "connection_pool": redis.asyncio.ConnectionPool.from_url(broadcast_url)
+        }
         return RedisStorage(
             "async+" + broadcast_url,
             implementation="redispy",
             key_prefix=key_prefix,
             wrap_exceptions=True,
-            connection_pool=redis.asyncio.ConnectionPool.from_url(broadcast_url),
+            **options,
         )
     return MemoryStorage(wrap_exceptions=True)
 
