@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run key browser audit test check lint typecheck imports schema schema-check migrations migrations-check events events-check
+.PHONY: run key browser audit test fuzz check lint typecheck imports schema schema-check migrations migrations-check events events-check
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ audit: $(STAMP) $(NODE_DEPS)
 
 test: $(STAMP)
 	$(PY) -m pytest -m "not browser"
+
+FUZZ_SECONDS ?= 90
+# schemathesis against a real server on a fresh SQLite database (tests/fuzz/run.py)
+fuzz: $(STAMP)
+	$(PY) -m tests.fuzz.run --seconds $(FUZZ_SECONDS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check app tests bench

@@ -137,6 +137,7 @@ def cmd_serve(settings: Settings) -> int:
         port=settings.port,
         log_level=settings.log_level,
         lifespan="on",
+        ws_max_size=settings.ws_max_message_bytes,
     )
     return 0
 

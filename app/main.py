@@ -13,6 +13,8 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
 from app.db.config import tortoise_config
+from app.edge.rejection import EXCEPTION_HANDLERS
+from app.edge.stack import edge_middleware, rate_limiter
 from app.events.feed import FeedHub
 from app.events.publisher import publisher
 from app.graphiql.assets import serve_asset
@@ -29,10 +31,12 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
     """Build the app. ``manage_database=False`` leaves Tortoise and the broadcast to the caller
     (tests that already hold a database context)."""
     feeds = FeedHub(publisher, poll_seconds=settings.feed_poll_seconds, buffer=settings.feed_buffer)
+    limiter = rate_limiter(settings)
     graphql = GraphQLApp(
         schema,
         feeds=feeds,
         settings=settings,
+        rate_limiter=limiter,
         allowed_origins=settings.allowed_origins,
         connection_init_wait_timeout=dt.timedelta(seconds=settings.ws_init_timeout_seconds),
     )
@@ -55,6 +59,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             finally:
                 await workers.stop()
                 await feeds.close()
+                await limiter.close()
 
     async def graphiql(request: Request) -> Response:
         return HTMLResponse(graphiql_html())
@@ -77,7 +82,10 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
                 allow_headers=["authorization", "content-type", "accept"],
                 allow_credentials=False,
                 max_age=600,
-            )
+            ),
+            # inside CORS, so a 413 or 429 still carries its headers
+            *edge_middleware(settings, limiter),
         ],
         lifespan=lifespan,
+        exception_handlers=EXCEPTION_HANDLERS,
     )

@@ -137,6 +137,32 @@ class Settings(BaseSettings):
         default=20, description="webhook deliveries sent in parallel by one process"
     )
 
+    max_body_bytes: int = Field(
+        default=1024 * 1024,
+        description="largest HTTP request body; a larger one is refused with 413 unread "
+        "(0 = no limit)",
+    )
+    max_json_depth: int = Field(
+        default=32, description="deepest nesting of arrays and objects in a JSON request body"
+    )
+    ws_max_message_bytes: int = Field(
+        default=1024 * 1024,
+        description="largest WebSocket message uvicorn accepts on `serve` (else close 1009)",
+    )
+    request_timeout_seconds: float = Field(
+        default=10.0,
+        description="an HTTP GraphQL operation is cancelled after this long (TIMEOUT error; "
+        "0 = no limit)",
+    )
+    rate_limit_per_minute: int = Field(
+        default=600, description="HTTP requests per minute per API key (0 = no limit)"
+    )
+    anonymous_rate_limit_per_minute: int = Field(
+        default=60,
+        description="HTTP requests per minute per client address without a key, and "
+        "requests per minute with a rejected key (0 = no limit)",
+    )
+
     @field_validator("allowed_origins")
     @classmethod
     def _origins(cls, origins: list[str]) -> list[str]:

@@ -50,7 +50,15 @@ async def clean(db: object, broadcast: object) -> AsyncIterator[None]:
     await truncate_all_models()
 
 
-FAST_FEEDS = SETTINGS.model_copy(update={"feed_poll_seconds": 0.2})
+# rate limits are tested on apps of their own (tests/test_edge_limits.py); the shared app has
+# none, so no test is refused because the suite as a whole sent many requests
+FAST_FEEDS = SETTINGS.model_copy(
+    update={
+        "feed_poll_seconds": 0.2,
+        "rate_limit_per_minute": 0,
+        "anonymous_rate_limit_per_minute": 0,
+    }
+)
 
 
 @pytest.fixture(scope="session")

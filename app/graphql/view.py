@@ -5,6 +5,7 @@ import asyncio
 import weakref
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -17,6 +18,9 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from app.domain.principal import Principal
+from app.edge.deadline import within_deadline
+from app.edge.json_body import decode_request_json, decode_strict
+from app.edge.rate_limit import RateLimiter, client_address
 from app.events.feed import FeedHub
 from app.graphiql.page import graphiql_html
 from app.graphql.context import Context
@@ -49,15 +53,30 @@ class GraphQLApp(GraphQL[Context, None]):
     """strawberry's ASGI app with casegraph's context."""
 
     def __init__(
-        self, schema: BaseSchema, *, feeds: FeedHub, settings: Settings, **kwargs: Any
+        self,
+        schema: BaseSchema,
+        *,
+        feeds: FeedHub,
+        settings: Settings,
+        rate_limiter: RateLimiter | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(schema, **kwargs)
         self.feeds = feeds
         self.settings = settings
+        self.rate_limiter = rate_limiter
         # open WebSockets by context id; an entry goes when its connection (context) does
         self.sockets: weakref.WeakValueDictionary[int, Context] = weakref.WeakValueDictionary()
         self._closing: set[asyncio.Task[None]] = set()
         revocations.listen(self._revoked)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Strict JSON (WebSocket messages): a refusal is a JSONDecodeError (close 4400)."""
+        return decode_strict(data, max_depth=self.settings.max_json_depth)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """Strict JSON (HTTP bodies, GET variables/extensions): 400 with a labelled error."""
+        return decode_request_json(data, max_depth=self.settings.max_json_depth)
 
     def _revoked(self, revoked: Revoked) -> None:
         """Close every open WebSocket of a key just revoked or a user whose role changed
@@ -119,7 +138,11 @@ class GraphQLApp(GraphQL[Context, None]):
         if header and token is None:
             return None, "malformed Authorization header: expected `Bearer <api key>`"
         principal = await authenticate(token) if token else None
-        return principal, "invalid or revoked API key" if token and principal is None else None
+        if token and principal is None:
+            if self.rate_limiter is not None:
+                await self.rate_limiter.note_rejected_key(client_address(request.scope))
+            return None, "invalid or revoked API key"
+        return principal, None
 
     async def get_root_value(self, request: Request | WebSocket) -> None:
         return None
@@ -127,7 +150,7 @@ class GraphQLApp(GraphQL[Context, None]):
     async def execute_operation(
         self,
         request: Request,
-        request_adapter: Any,
+        request_adapter: AsyncHTTPRequestAdapter,
         request_data: GraphQLRequestData | list[GraphQLRequestData],
         context: Context,
         root_value: None,
@@ -140,8 +163,12 @@ class GraphQLApp(GraphQL[Context, None]):
         if refusal is not None:
             results = [ExecutionResult(data=None, errors=[refusal]) for _ in items]
             return results if isinstance(request_data, list) else results[0]
-        return await super().execute_operation(
-            request, request_adapter, request_data, context, root_value, sub_response
+        # the operation is cancelled at REQUEST_TIMEOUT_SECONDS (a TIMEOUT error, HTTP 200)
+        return await within_deadline(
+            super().execute_operation(
+                request, request_adapter, request_data, context, root_value, sub_response
+            ),
+            self.settings.request_timeout_seconds,
         )
 
     def _refusal(self, context: Context, documents: list[str]) -> GraphQLError | None:
