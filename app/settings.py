@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     workflow_max_depth: int = Field(
         default=5, description="longest chain of workflow-caused events before the loop guard"
     )
+    sla_poll_seconds: float = Field(
+        default=0.5,
+        description="how often the SLA deadline worker looks for due warnings and expiries",
+    )
     notify_retry_base_seconds: float = Field(
         default=5.0, description="first email retry delay; doubles per attempt"
     )
