@@ -17,6 +17,7 @@ class Operation(StrEnum):
     MANAGE_API_KEYS = "manage_api_keys"
     READ_DELIVERIES = "read_deliveries"
     MANAGE_WORKFLOWS = "manage_workflows"
+    VIEW_ANALYTICS = "view_analytics"
 
 
 _ALL = frozenset(Role)
@@ -32,6 +33,7 @@ ALLOWED: dict[Operation, frozenset[Role]] = {
     Operation.MANAGE_API_KEYS: _ADMINS,
     Operation.READ_DELIVERIES: _ADMINS,
     Operation.MANAGE_WORKFLOWS: _ADMINS,
+    Operation.VIEW_ANALYTICS: _WORKERS,
 }
 
 

@@ -10,6 +10,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from app.graphql.analytics_queries import AnalyticsQueries
 from app.graphql.assignment_queries import AssignmentQueries
 from app.graphql.auth import RequireAuthentication
 from app.graphql.execution import PerEventExecutor
@@ -28,7 +29,7 @@ from app.graphql.workflow_queries import WorkflowQueries
 
 
 @strawberry.type(description="Read the case graph of the caller's organization.")
-class Query(CoreQueries, AssignmentQueries, WorkflowQueries):
+class Query(CoreQueries, AssignmentQueries, WorkflowQueries, AnalyticsQueries):
     pass
 
 

@@ -1,0 +1,410 @@
+"""Case analytics in SQL: every figure is an aggregate the database computes, in one
+snapshot (REPEATABLE READ on PostgreSQL; SQLite reads are serialized), so the answer is
+current to the last committed event.
+
+PostgreSQL uses ``percentile_cont``; SQLite gets the same number from ordered rows
+(ROW_NUMBER) and the same linear interpolation: for fraction p over n sorted values
+v[0..n-1], with k = p*(n-1): v[floor k] + (k - floor k) * (v[ceil k] - v[floor k]).
+Durations are seconds: microsecond precision on PostgreSQL, millisecond on SQLite (its
+date functions keep milliseconds).
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise import Tortoise
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from app.domain.analytics import AnalyticsQuery
+
+Row = dict[str, Any]
+PERCENTILES = {"p50": 0.5, "p75": 0.75, "p95": 0.95}
+_NAME = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
+
+
+@dataclass
+class Sql:
+    """SQL of one dialect with ``:name`` parameters, rendered to numbered placeholders."""
+
+    postgres: bool
+
+    def epoch(self, column: str) -> str:
+        """Seconds since 1970 of a timestamp expression, as a double."""
+        if self.postgres:
+            return f"EXTRACT(EPOCH FROM {column})::float8"
+        return f"({self.epoch_ms(column)} / 1000.0)"
+
+    def epoch_ms(self, column: str) -> str:
+        """Integer milliseconds since 1970 (SQLite)."""
+        return (
+            f"(CAST(strftime('%s', {column}) AS INTEGER) * 1000"
+            f" + CAST(substr(strftime('%f', {column}), 4, 3) AS INTEGER))"
+        )
+
+    def seconds_between(self, start: str, end: str) -> str:
+        """``end - start`` in seconds, as a double."""
+        if self.postgres:
+            return f"EXTRACT(EPOCH FROM ({end} - {start}))::float8"
+        return f"(({self.epoch_ms(end)} - {self.epoch_ms(start)}) / 1000.0)"
+
+    def json_text(self, column: str, key: str) -> str:
+        """A top-level JSON member as text (null when absent)."""
+        if self.postgres:
+            return f"({column}->>'{key}')"
+        return f"json_extract({column}, '$.{key}')"
+
+    def json_int(self, column: str, key: str) -> str:
+        """A top-level JSON member as an integer."""
+        if self.postgres:
+            return f"({column}->>'{key}')::int"
+        return f"CAST(json_extract({column}, '$.{key}') AS INTEGER)"
+
+    def ts(self, param: str) -> str:
+        """A timestamp parameter where its type cannot be inferred."""
+        return f"CAST(:{param} AS timestamptz)" if self.postgres else f":{param}"
+
+    def bucket(self, column: str) -> str:
+        """Index of the series bucket holding a timestamp (the period's buckets only)."""
+        if self.postgres:
+            return (
+                f"FLOOR(EXTRACT(EPOCH FROM ({column} - CAST(:first_bucket AS timestamptz)))"
+                " / CAST(:width AS float8))::int"
+            )
+        return f"(({self.epoch_ms(column)} - :first_bucket_ms) / :width_ms)"
+
+    def percentiles(self, source: str, fractions: dict[str, float]) -> str:
+        """Rows (grp, <name>...) of percentile_cont per group of ``source`` (columns grp, d)."""
+        if self.postgres:
+            cols = ", ".join(
+                f"percentile_cont({p}) WITHIN GROUP (ORDER BY d) AS {name}"
+                for name, p in fractions.items()
+            )
+            return f"SELECT grp, {cols} FROM ({source}) s GROUP BY grp"
+        parts: list[str] = []
+        for name, p in fractions.items():
+            k = f"({p} * (n - 1))"
+            lo = f"CAST({k} AS INTEGER)"
+            low = f"MAX(CASE WHEN rn = {lo} THEN d END)"
+            high = f"COALESCE(MAX(CASE WHEN rn = {lo} + 1 THEN d END), {low})"
+            frac = f"MAX({k} - {lo})"
+            parts.append(f"{low} + {frac} * ({high} - {low}) AS {name}")
+        return (
+            f"SELECT grp, {', '.join(parts)} FROM ("
+            "SELECT grp, d, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY d) - 1 AS rn,"
+            " COUNT(*) OVER (PARTITION BY grp) AS n"
+            f" FROM ({source}) s) r GROUP BY grp"
+        )
+
+
+class Runner:
+    """Renders and runs the analytics statements of one query."""
+
+    def __init__(self, conn: BaseDBAsyncClient, sql: Sql, q: AnalyticsQuery) -> None:
+        self.conn = conn
+        self.sql = sql
+        self.q = q
+        epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+        width = q.interval.width
+        self.params: dict[str, Any] = {
+            "org": q.organization_id,
+            "start": q.start,
+            "end": q.end,
+            "now": q.now,
+            "first_bucket": q.first_bucket,
+            "width": width.total_seconds(),
+            "first_bucket_ms": (q.first_bucket - epoch) // dt.timedelta(milliseconds=1),
+            "width_ms": width // dt.timedelta(milliseconds=1),
+            "buckets": q.bucket_count,
+        }
+        self.scope = self._scope()
+
+    def _in(self, column: str, name: str, values: list[Any]) -> str:
+        keys = []
+        for i, value in enumerate(values):
+            self.params[f"{name}_{i}"] = value
+            keys.append(f":{name}_{i}")
+        return f" AND {column} IN ({', '.join(keys)})"
+
+    def _scope(self) -> str:
+        q = self.q
+        where = "c.organization_id = :org"
+        if q.template_ids:
+            where += self._in("c.template_id", "tpl", q.template_ids)
+        if q.assignee_ids:
+            where += self._in("c.assignee_id", "usr", q.assignee_ids)
+        if q.team_ids:
+            teams = self._in("tm.team_id", "team", q.team_ids)[5:]
+            where += f" AND c.assignee_id IN (SELECT tm.user_id FROM team_member tm WHERE {teams})"
+        if q.resolutions:
+            where += self._in("c.resolution", "res", q.resolutions)
+        return where
+
+    async def rows(self, statement: str) -> list[Row]:
+        """Run one statement with the query's parameters."""
+        values: list[Any] = []
+        index: dict[str, int] = {}
+
+        def number(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in index:
+                values.append(self.params[name])
+                index[name] = len(values)
+            return f"${index[name]}" if self.sql.postgres else f"?{index[name]}"
+
+        rendered = _NAME.sub(number, statement)
+        return list(await self.conn.execute_query_dict(rendered, values))
+
+
+# Conditions on a case row ``c`` (see the README's formulas).
+IN_PERIOD = "c.created_at >= :start AND c.created_at < :end"
+RESOLVED_IN_PERIOD = "c.resolved_at >= :start AND c.resolved_at < :end"
+HAS_SLA = "(c.sla_expires_at IS NOT NULL OR c.sla_breached_at IS NOT NULL)"
+OVERDUE = "(c.state = 'open' AND c.sla_paused_at IS NULL AND c.sla_expires_at <= :now)"
+BREACHED = f"(c.sla_breached_at IS NOT NULL OR {OVERDUE})"
+MET = "(c.state = 'resolved' AND c.sla_breached_at IS NULL AND c.sla_expires_at IS NOT NULL)"
+BREACH_MOMENT = f"COALESCE(c.sla_breached_at, CASE WHEN {OVERDUE} THEN c.sla_expires_at END)"
+
+
+def _count(condition: str) -> str:
+    return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+
+def _open_at(moment: str) -> str:
+    return f"c.created_at < :{moment} AND (c.resolved_at IS NULL OR c.resolved_at >= :{moment})"
+
+
+def _ratio(top: str, bottom: str) -> str:
+    return f"CASE WHEN {bottom} = 0 THEN NULL ELSE CAST({top} AS DOUBLE PRECISION) / {bottom} END"
+
+
+async def totals(r: Runner) -> Row:
+    """Totals, SLA figures, rate and the open count at the period's start."""
+    reopened = (
+        'SELECT COUNT(*) FROM event e JOIN "case" c ON c.id = e.subject_id'
+        f" WHERE e.organization_id = :org AND e.subject_type = 'case'"
+        f" AND e.name = 'case.reopened' AND e.created_at >= :start AND e.created_at < :end"
+        f" AND {r.scope}"
+    )
+    inner = f"""
+        SELECT {_count(IN_PERIOD)} AS created,
+               {_count(RESOLVED_IN_PERIOD)} AS resolved,
+               {_count(_open_at("end"))} AS open,
+               {_count(_open_at("start"))} AS open_at_start,
+               {_count("c.state = 'open'")} AS open_now,
+               {_count(f"{IN_PERIOD} AND {HAS_SLA}")} AS with_sla,
+               {_count(f"{IN_PERIOD} AND {MET}")} AS met,
+               {_count(f"{IN_PERIOD} AND {BREACHED}")} AS breached,
+               {_count(f"c.state = 'open' AND {BREACHED}")} AS breached_open,
+               ({reopened}) AS reopened
+        FROM "case" c WHERE {r.scope}"""
+    [row] = await r.rows(
+        f"""SELECT COALESCE(created, 0) AS created, COALESCE(resolved, 0) AS resolved,
+                   COALESCE(open, 0) AS open, COALESCE(open_at_start, 0) AS open_at_start,
+                   COALESCE(open_now, 0) AS open_now, COALESCE(with_sla, 0) AS with_sla,
+                   COALESCE(met, 0) AS met, COALESCE(breached, 0) AS breached,
+                   COALESCE(breached_open, 0) AS breached_open, reopened,
+                   {_ratio("COALESCE(resolved, 0)", "COALESCE(created, 0)")} AS resolution_rate,
+                   {_ratio("COALESCE(met, 0)", "(COALESCE(met, 0) + COALESCE(breached, 0))")}
+                     AS attainment
+            FROM ({inner}) t"""
+    )
+    return row
+
+
+async def by_status(r: Runner) -> list[Row]:
+    """Cases now in each status."""
+    return await r.rows(
+        f'SELECT c.status AS status, COUNT(*) AS count FROM "case" c WHERE {r.scope}'
+        " GROUP BY c.status ORDER BY count DESC, status"
+    )
+
+
+async def by_resolution(r: Runner) -> list[Row]:
+    """Cases resolved in the period, per resolution, with their share."""
+    return await r.rows(
+        "SELECT c.resolution AS resolution, COUNT(*) AS count,"
+        " CAST(COUNT(*) AS DOUBLE PRECISION) / SUM(COUNT(*)) OVER () AS share"
+        f' FROM "case" c WHERE {r.scope} AND {RESOLVED_IN_PERIOD}'
+        " GROUP BY c.resolution ORDER BY count DESC, resolution"
+    )
+
+
+def _resolution_durations(r: Runner, group: str) -> str:
+    return (
+        f"SELECT {group} AS grp, {r.sql.seconds_between('c.created_at', 'c.resolved_at')} AS d"
+        f' FROM "case" c WHERE {r.scope} AND {RESOLVED_IN_PERIOD}'
+    )
+
+
+async def resolution_time(r: Runner) -> Row:
+    """Percentiles and mean of created -> resolved, cases resolved in the period."""
+    source = _resolution_durations(r, "0")
+    rows = await r.rows(
+        f"SELECT p.p50, p.p75, p.p95, m.mean FROM ({r.sql.percentiles(source, PERCENTILES)}) p"
+        f" JOIN (SELECT grp, AVG(d) AS mean FROM ({source}) s GROUP BY grp) m ON m.grp = p.grp"
+    )
+    return rows[0] if rows else {"p50": None, "p75": None, "p95": None, "mean": None}
+
+
+async def time_to_first_assignment(r: Runner) -> Row:
+    """Percentiles of created -> first assignment, cases created in the period."""
+    sql = r.sql
+    first = (
+        "SELECT e.subject_id AS case_id, MIN(e.created_at) AS at FROM event e"
+        " WHERE e.organization_id = :org AND e.subject_type = 'case'"
+        " AND e.name = 'case.assigned'"
+        f" AND {sql.json_text('e.payload', 'assignee_id')} IS NOT NULL"
+        " AND e.created_at >= :start GROUP BY e.subject_id"
+    )
+    source = (
+        f"SELECT 0 AS grp, {sql.seconds_between('c.created_at', 'f.at')} AS d"
+        f' FROM "case" c JOIN ({first}) f ON f.case_id = c.id WHERE {r.scope} AND {IN_PERIOD}'
+    )
+    rows = await r.rows(sql.percentiles(source, {"p50": 0.5, "p95": 0.95}))
+    return rows[0] if rows else {"p50": None, "p95": None}
+
+
+async def series(r: Runner) -> list[Row]:
+    """Per bucket: created, resolved, open at its end (or the period's), SLA breaches."""
+    sql = r.sql
+
+    def per_bucket(column: str, alias: str) -> str:
+        return (
+            f'SELECT {sql.bucket(column)} AS i, COUNT(*) AS n FROM "case" c'
+            f" WHERE {r.scope} AND {column} >= :start AND {column} < :end GROUP BY 1"
+        )
+
+    open_at_start = (
+        f"SELECT {_count('c.created_at < :start')} - {_count('c.resolved_at < :start')}"
+        f' AS n FROM "case" c WHERE {r.scope}'
+    )
+    return await r.rows(
+        f"""WITH RECURSIVE b(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM b WHERE i + 1 < :buckets),
+            cr AS ({per_bucket("c.created_at", "cr")}),
+            rs AS ({per_bucket("c.resolved_at", "rs")}),
+            br AS ({per_bucket(BREACH_MOMENT, "br")}),
+            o AS ({open_at_start})
+        SELECT b.i AS i, COALESCE(cr.n, 0) AS created, COALESCE(rs.n, 0) AS resolved,
+               COALESCE((SELECT n FROM o), 0)
+                 + SUM(COALESCE(cr.n, 0) - COALESCE(rs.n, 0)) OVER (ORDER BY b.i) AS open,
+               COALESCE(br.n, 0) AS breached
+        FROM b LEFT JOIN cr ON cr.i = b.i LEFT JOIN rs ON rs.i = b.i LEFT JOIN br ON br.i = b.i
+        ORDER BY b.i"""
+    )
+
+
+async def by_assignee(r: Runner) -> dict[int, Row]:
+    """Per reviewer: assignments received in the period, resolved in it, open now,
+    median resolution time and SLA attainment (by current assignee)."""
+    sql = r.sql
+    assignee = sql.json_int("e.payload", "assignee_id")
+    assigned = await r.rows(
+        f"SELECT {assignee} AS uid, COUNT(*) AS assigned FROM event e"
+        ' JOIN "case" c ON c.id = e.subject_id'
+        " WHERE e.organization_id = :org AND e.subject_type = 'case'"
+        " AND e.name = 'case.assigned' AND e.created_at >= :start AND e.created_at < :end"
+        f" AND {sql.json_text('e.payload', 'assignee_id')} IS NOT NULL AND {r.scope}"
+        " GROUP BY 1"
+    )
+    met = _count(f"{IN_PERIOD} AND {MET}")
+    breached = _count(f"{IN_PERIOD} AND {BREACHED}")
+    is_open = _count("c.state = 'open'")
+    counts = await r.rows(
+        f"SELECT c.assignee_id AS uid, {_count(RESOLVED_IN_PERIOD)} AS resolved,"
+        f" {is_open} AS open, {_ratio(met, f'({met} + {breached})')} AS sla_attainment"
+        f' FROM "case" c WHERE {r.scope} AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id'
+    )
+    medians = await r.rows(
+        sql.percentiles(
+            _resolution_durations(r, "c.assignee_id") + " AND c.assignee_id IS NOT NULL",
+            {"p50": 0.5},
+        )
+    )
+    out: dict[int, Row] = {}
+    blank = {"assigned": 0, "resolved": 0, "open": 0, "sla_attainment": None, "p50": None}
+    for row in assigned:
+        out.setdefault(int(row["uid"]), dict(blank))["assigned"] = int(row["assigned"])
+    for row in counts:
+        entry = out.setdefault(int(row["uid"]), dict(blank))
+        entry.update(resolved=int(row["resolved"]), open=int(row["open"]))
+        entry["sla_attainment"] = row["sla_attainment"]
+    for row in medians:
+        out.setdefault(int(row["grp"]), dict(blank))["p50"] = row["p50"]
+    return out
+
+
+async def availability(r: Runner) -> list[Row]:
+    """Seconds each user in scope spent available, busy and unavailable in the period."""
+    sql = r.sql
+    name = "'user.availability-updated'"
+    users = 'SELECT u.id, u.availability FROM "user" u WHERE u.organization_id = :org'
+    if r.q.assignee_ids:
+        users += r._in("u.id", "usr", r.q.assignee_ids)
+    if r.q.team_ids:
+        teams = r._in("tm.team_id", "team", r.q.team_ids)[5:]
+        users += f" AND u.id IN (SELECT tm.user_id FROM team_member tm WHERE {teams})"
+    changes = (
+        "FROM event e WHERE e.organization_id = :org AND e.subject_type = 'user'"
+        f" AND e.name = {name} AND e.subject_id = u.id"
+    )
+    av, prev = sql.json_text("e.payload", "availability"), sql.json_text("e.payload", "previous")
+    start = (
+        f"SELECT u.id AS uid, {sql.ts('start')} AS at, 0 AS eid, COALESCE("
+        f"(SELECT {av} {changes} AND e.created_at < :start ORDER BY e.id DESC LIMIT 1),"
+        f"(SELECT {prev} {changes} AND e.created_at >= :start ORDER BY e.id LIMIT 1),"
+        f" u.availability) AS av FROM ({users}) u"
+    )
+    moves = (
+        f"SELECT e.subject_id AS uid, e.created_at AS at, e.id AS eid, {av} AS av FROM event e"
+        f" JOIN ({users}) u ON u.id = e.subject_id WHERE e.organization_id = :org"
+        f" AND e.subject_type = 'user' AND e.name = {name}"
+        " AND e.created_at >= :start AND e.created_at < :end"
+    )
+    following = f"LEAD(at, 1, {sql.ts('end')}) OVER (PARTITION BY uid ORDER BY at, eid)"
+    return await r.rows(
+        f"""WITH seg AS ({start} UNION ALL {moves}),
+            dur AS (SELECT uid, av, {sql.seconds_between("at", following)} AS d FROM seg)
+        SELECT uid, {_sum_of("available")} AS available, {_sum_of("busy")} AS busy,
+               {_sum_of("unavailable")} AS unavailable
+        FROM dur GROUP BY uid ORDER BY uid"""
+    )
+
+
+def _sum_of(value: str) -> str:
+    return f"COALESCE(SUM(CASE WHEN av = '{value}' THEN d ELSE 0 END), 0)"
+
+
+@dataclass
+class Figures:
+    """Every section's rows, as the database returned them."""
+
+    totals: Row
+    by_status: list[Row]
+    by_resolution: list[Row]
+    resolution_time: Row
+    first_assignment: Row
+    series: list[Row]
+    by_assignee: dict[int, Row]
+    availability: list[Row]
+
+
+async def case_analytics(q: AnalyticsQuery) -> Figures:
+    """Compute every section in one consistent snapshot."""
+    postgres = Tortoise.get_connection("default").capabilities.dialect == "postgres"
+    async with in_transaction() as tx:
+        if postgres:
+            await tx.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        r = Runner(tx, Sql(postgres), q)
+        return Figures(
+            totals=await totals(r),
+            by_status=await by_status(r),
+            by_resolution=await by_resolution(r),
+            resolution_time=await resolution_time(r),
+            first_assignment=await time_to_first_assignment(r),
+            series=await series(r),
+            by_assignee=await by_assignee(r),
+            availability=await availability(r),
+        )
