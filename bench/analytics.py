@@ -173,7 +173,8 @@ async def load(dsn: str, n: int) -> None:
         await conn.copy_records_to_table("case", records=cases, columns=CASE_COLUMNS)
         await conn.copy_records_to_table("event", records=events, columns=EVENT_COLUMNS)
         await conn.execute("SELECT setval('case_id_seq', (SELECT max(id) FROM \"case\"))")
-        await conn.execute('ANALYZE "case"; ANALYZE event; ANALYZE "user"')
+        for table in ('"case"', "event", '"user"'):
+            await conn.execute(f"VACUUM ANALYZE {table}")
         print(
             f"loaded {len(cases):,} cases and {len(events):,} events "
             f"in {time.perf_counter() - started:.1f} s"
@@ -216,6 +217,7 @@ async def main() -> None:
         default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
         help="PostgreSQL server URL without a database name",
     )
+    parser.add_argument("--keep", action="store_true", help="keep the database (to profile)")
     args = parser.parse_args()
     name = f"casegraph_bench_{os.getpid()}"
     admin = await asyncpg.connect(f"{args.server}/postgres")
@@ -248,10 +250,13 @@ async def main() -> None:
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
-        await admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", name
-        )
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        if args.keep:
+            print(f"kept database {name}")
+        else:
+            await admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", name
+            )
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         await admin.close()
 
 

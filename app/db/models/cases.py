@@ -64,6 +64,7 @@ class Case(Model):
             Index(fields=("organization_id", "resolved_at"), name="idx_case_org_resolved"),
             Index(fields=("organization_id", "state", "status"), name="idx_case_org_state"),
             Index(fields=("organization_id", "sla_order"), name="idx_case_org_sla"),
+            Index(fields=("organization_id", "sla_breached_at"), name="idx_case_org_breached"),
         )
 
 

@@ -142,6 +142,14 @@ class Runner:
             where += self._in("c.resolution", "res", q.resolutions)
         return where
 
+    def event_cases(self) -> str:
+        """Join an event ``e`` to its case ``c`` in scope (no join when only the organization
+        scopes: the event's own organization says it all)."""
+        q = self.q
+        if not (q.template_ids or q.assignee_ids or q.team_ids or q.resolutions):
+            return ""
+        return f' JOIN "case" c ON c.id = e.subject_id AND {self.scope}'
+
     async def rows(self, statement: str) -> list[Row]:
         """Run one statement with the query's parameters."""
         values: list[Any] = []
@@ -172,8 +180,8 @@ def _count(condition: str) -> str:
     return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
 
 
-def _open_at(moment: str) -> str:
-    return f"c.created_at < :{moment} AND (c.resolved_at IS NULL OR c.resolved_at >= :{moment})"
+def _flag(condition: str) -> str:
+    return f"CASE WHEN {condition} THEN 1 ELSE 0 END"
 
 
 def _ratio(top: str, bottom: str) -> str:
@@ -181,34 +189,48 @@ def _ratio(top: str, bottom: str) -> str:
 
 
 async def totals(r: Runner) -> Row:
-    """Totals, SLA figures, rate and the open count at the period's start."""
+    """Totals, SLA figures, rate and the open count at the period's start.
+
+    Each part reads only the rows it needs through an index: cases created since the
+    period's start, cases resolved since then, cases open now. Open at a moment X is
+    created-before-X minus resolved-before-X, i.e. open now minus created since X plus
+    resolved since X (no case is created or resolved in the future)."""
     reopened = (
-        'SELECT COUNT(*) FROM event e JOIN "case" c ON c.id = e.subject_id'
-        f" WHERE e.organization_id = :org AND e.subject_type = 'case'"
-        f" AND e.name = 'case.reopened' AND e.created_at >= :start AND e.created_at < :end"
-        f" AND {r.scope}"
+        f"SELECT COUNT(*) FROM event e{r.event_cases()}"
+        " WHERE e.organization_id = :org AND e.subject_type = 'case'"
+        " AND e.name = 'case.reopened' AND e.created_at >= :start AND e.created_at < :end"
     )
-    inner = f"""
+    created = f"""
         SELECT {_count(IN_PERIOD)} AS created,
-               {_count(RESOLVED_IN_PERIOD)} AS resolved,
-               {_count(_open_at("end"))} AS open,
-               {_count(_open_at("start"))} AS open_at_start,
-               {_count("c.state = 'open'")} AS open_now,
+               {_count("c.created_at >= :end")} AS created_after,
+               COUNT(*) AS created_since,
                {_count(f"{IN_PERIOD} AND {HAS_SLA}")} AS with_sla,
                {_count(f"{IN_PERIOD} AND {MET}")} AS met,
-               {_count(f"{IN_PERIOD} AND {BREACHED}")} AS breached,
-               {_count(f"c.state = 'open' AND {BREACHED}")} AS breached_open,
+               {_count(f"{IN_PERIOD} AND {BREACHED}")} AS breached
+        FROM "case" c WHERE {r.scope} AND c.created_at >= :start"""
+    resolved = f"""
+        SELECT {_count(RESOLVED_IN_PERIOD)} AS resolved,
+               {_count("c.resolved_at >= :end")} AS resolved_after,
+               COUNT(*) AS resolved_since
+        FROM "case" c WHERE {r.scope} AND c.resolved_at >= :start"""
+    open_now = f"""
+        SELECT COUNT(*) AS open_now, {_count(BREACHED)} AS breached_open
+        FROM "case" c WHERE {r.scope} AND c.state = 'open'"""
+    inner = f"""
+        SELECT COALESCE(a.created, 0) AS created, COALESCE(a.created_after, 0) AS created_after,
+               a.created_since, COALESCE(a.with_sla, 0) AS with_sla,
+               COALESCE(a.met, 0) AS met, COALESCE(a.breached, 0) AS breached,
+               COALESCE(b.resolved, 0) AS resolved,
+               COALESCE(b.resolved_after, 0) AS resolved_after, b.resolved_since,
+               o.open_now, COALESCE(o.breached_open, 0) AS breached_open,
                ({reopened}) AS reopened
-        FROM "case" c WHERE {r.scope}"""
+        FROM ({created}) a CROSS JOIN ({resolved}) b CROSS JOIN ({open_now}) o"""
     [row] = await r.rows(
-        f"""SELECT COALESCE(created, 0) AS created, COALESCE(resolved, 0) AS resolved,
-                   COALESCE(open, 0) AS open, COALESCE(open_at_start, 0) AS open_at_start,
-                   COALESCE(open_now, 0) AS open_now, COALESCE(with_sla, 0) AS with_sla,
-                   COALESCE(met, 0) AS met, COALESCE(breached, 0) AS breached,
-                   COALESCE(breached_open, 0) AS breached_open, reopened,
-                   {_ratio("COALESCE(resolved, 0)", "COALESCE(created, 0)")} AS resolution_rate,
-                   {_ratio("COALESCE(met, 0)", "(COALESCE(met, 0) + COALESCE(breached, 0))")}
-                     AS attainment
+        f"""SELECT created, resolved, reopened, open_now, with_sla, met, breached, breached_open,
+                   open_now - created_after + resolved_after AS open,
+                   open_now - created_since + resolved_since AS open_at_start,
+                   {_ratio("resolved", "created")} AS resolution_rate,
+                   {_ratio("met", "(met + breached)")} AS attainment
             FROM ({inner}) t"""
     )
     return row
@@ -267,28 +289,32 @@ async def time_to_first_assignment(r: Runner) -> Row:
     return rows[0] if rows else {"p50": None, "p95": None}
 
 
-async def series(r: Runner) -> list[Row]:
-    """Per bucket: created, resolved, open at its end (or the period's), SLA breaches."""
+async def series(r: Runner, open_at_start: int) -> list[Row]:
+    """Per bucket: created, resolved, open at its end (or the period's), SLA breaches; open
+    counts run on from the open count at the period's start (computed by ``totals``)."""
     sql = r.sql
+    r.params["open_at_start"] = open_at_start
 
-    def per_bucket(column: str, alias: str) -> str:
+    def per_bucket(column: str, where: str) -> str:
         return (
             f'SELECT {sql.bucket(column)} AS i, COUNT(*) AS n FROM "case" c'
-            f" WHERE {r.scope} AND {column} >= :start AND {column} < :end GROUP BY 1"
+            f" WHERE {r.scope} AND ({where}) GROUP BY 1"
         )
 
-    open_at_start = (
-        f"SELECT {_count('c.created_at < :start')} - {_count('c.resolved_at < :start')}"
-        f' AS n FROM "case" c WHERE {r.scope}'
+    def within(column: str) -> str:
+        return f"{column} >= :start AND {column} < :end"
+
+    breaches = (
+        f"{within('c.sla_breached_at')} OR (c.sla_breached_at IS NULL"
+        f" AND {OVERDUE} AND {within('c.sla_expires_at')})"
     )
     return await r.rows(
         f"""WITH RECURSIVE b(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM b WHERE i + 1 < :buckets),
-            cr AS ({per_bucket("c.created_at", "cr")}),
-            rs AS ({per_bucket("c.resolved_at", "rs")}),
-            br AS ({per_bucket(BREACH_MOMENT, "br")}),
-            o AS ({open_at_start})
+            cr AS ({per_bucket("c.created_at", within("c.created_at"))}),
+            rs AS ({per_bucket("c.resolved_at", within("c.resolved_at"))}),
+            br AS ({per_bucket(BREACH_MOMENT, breaches)})
         SELECT b.i AS i, COALESCE(cr.n, 0) AS created, COALESCE(rs.n, 0) AS resolved,
-               COALESCE((SELECT n FROM o), 0)
+               CAST(:open_at_start AS INTEGER)
                  + SUM(COALESCE(cr.n, 0) - COALESCE(rs.n, 0)) OVER (ORDER BY b.i) AS open,
                COALESCE(br.n, 0) AS breached
         FROM b LEFT JOIN cr ON cr.i = b.i LEFT JOIN rs ON rs.i = b.i LEFT JOIN br ON br.i = b.i
@@ -302,20 +328,25 @@ async def by_assignee(r: Runner) -> dict[int, Row]:
     sql = r.sql
     assignee = sql.json_int("e.payload", "assignee_id")
     assigned = await r.rows(
-        f"SELECT {assignee} AS uid, COUNT(*) AS assigned FROM event e"
-        ' JOIN "case" c ON c.id = e.subject_id'
+        f"SELECT {assignee} AS uid, COUNT(*) AS assigned FROM event e{r.event_cases()}"
         " WHERE e.organization_id = :org AND e.subject_type = 'case'"
         " AND e.name = 'case.assigned' AND e.created_at >= :start AND e.created_at < :end"
-        f" AND {sql.json_text('e.payload', 'assignee_id')} IS NOT NULL AND {r.scope}"
+        f" AND {sql.json_text('e.payload', 'assignee_id')} IS NOT NULL"
         " GROUP BY 1"
     )
-    met = _count(f"{IN_PERIOD} AND {MET}")
-    breached = _count(f"{IN_PERIOD} AND {BREACHED}")
-    is_open = _count("c.state = 'open'")
+    mine = f'FROM "case" c WHERE {r.scope} AND c.assignee_id IS NOT NULL'
+    parts = " UNION ALL ".join(
+        [
+            f"SELECT c.assignee_id AS uid, 1 AS resolved, 0 AS open, 0 AS met, 0 AS breached"
+            f" {mine} AND {RESOLVED_IN_PERIOD}",
+            f"SELECT c.assignee_id, 0, 1, 0, 0 {mine} AND c.state = 'open'",
+            f"SELECT c.assignee_id, 0, 0, {_flag(MET)}, {_flag(BREACHED)} {mine} AND {IN_PERIOD}",
+        ]
+    )
     counts = await r.rows(
-        f"SELECT c.assignee_id AS uid, {_count(RESOLVED_IN_PERIOD)} AS resolved,"
-        f" {is_open} AS open, {_ratio(met, f'({met} + {breached})')} AS sla_attainment"
-        f' FROM "case" c WHERE {r.scope} AND c.assignee_id IS NOT NULL GROUP BY c.assignee_id'
+        "SELECT uid, SUM(resolved) AS resolved, SUM(open) AS open,"
+        f" {_ratio('SUM(met)', '(SUM(met) + SUM(breached))')} AS sla_attainment"
+        f" FROM ({parts}) p GROUP BY uid"
     )
     medians = await r.rows(
         sql.percentiles(
@@ -398,13 +429,14 @@ async def case_analytics(q: AnalyticsQuery) -> Figures:
         if postgres:
             await tx.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         r = Runner(tx, Sql(postgres), q)
+        counts = await totals(r)
         return Figures(
-            totals=await totals(r),
+            totals=counts,
             by_status=await by_status(r),
             by_resolution=await by_resolution(r),
             resolution_time=await resolution_time(r),
             first_assignment=await time_to_first_assignment(r),
-            series=await series(r),
+            series=await series(r, int(counts["open_at_start"])),
             by_assignee=await by_assignee(r),
             availability=await availability(r),
         )
