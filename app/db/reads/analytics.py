@@ -384,8 +384,10 @@ async def availability(r: Runner) -> list[Row]:
     av, prev = sql.json_text("e.payload", "availability"), sql.json_text("e.payload", "previous")
     start = (
         f"SELECT u.id AS uid, {sql.ts('start')} AS at, 0 AS eid, COALESCE("
-        f"(SELECT {av} {changes} AND e.created_at < :start ORDER BY e.id DESC LIMIT 1),"
-        f"(SELECT {prev} {changes} AND e.created_at >= :start ORDER BY e.id LIMIT 1),"
+        f"(SELECT {av} {changes} AND e.created_at < :start"
+        " ORDER BY e.created_at DESC, e.id DESC LIMIT 1),"
+        f"(SELECT {prev} {changes} AND e.created_at >= :start"
+        " ORDER BY e.created_at, e.id LIMIT 1),"
         f" u.availability) AS av FROM ({users}) u"
     )
     moves = (
