@@ -75,14 +75,16 @@ class Sql:
             )
         return f"(({self.epoch_ms(column)} - :first_bucket_ms) / :width_ms)"
 
-    def percentiles(self, source: str, fractions: dict[str, float]) -> str:
-        """Rows (grp, <name>...) of percentile_cont per group of ``source`` (columns grp, d)."""
+    def percentiles(self, source: str, fractions: dict[str, float], *, mean: bool = False) -> str:
+        """Rows (grp, <name>..., [mean]) of percentile_cont per group of ``source`` (columns
+        grp, d)."""
+        average = ", AVG(d) AS mean" if mean else ""
         if self.postgres:
             cols = ", ".join(
                 f"percentile_cont({p}) WITHIN GROUP (ORDER BY d) AS {name}"
                 for name, p in fractions.items()
             )
-            return f"SELECT grp, {cols} FROM ({source}) s GROUP BY grp"
+            return f"SELECT grp, {cols}{average} FROM ({source}) s GROUP BY grp"
         parts: list[str] = []
         for name, p in fractions.items():
             k = f"({p} * (n - 1))"
@@ -92,7 +94,7 @@ class Sql:
             frac = f"MAX({k} - {lo})"
             parts.append(f"{low} + {frac} * ({high} - {low}) AS {name}")
         return (
-            f"SELECT grp, {', '.join(parts)} FROM ("
+            f"SELECT grp, {', '.join(parts)}{average} FROM ("
             "SELECT grp, d, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY d) - 1 AS rn,"
             " COUNT(*) OVER (PARTITION BY grp) AS n"
             f" FROM ({source}) s) r GROUP BY grp"
@@ -264,10 +266,7 @@ def _resolution_durations(r: Runner, group: str) -> str:
 async def resolution_time(r: Runner) -> Row:
     """Percentiles and mean of created -> resolved, cases resolved in the period."""
     source = _resolution_durations(r, "0")
-    rows = await r.rows(
-        f"SELECT p.p50, p.p75, p.p95, m.mean FROM ({r.sql.percentiles(source, PERCENTILES)}) p"
-        f" JOIN (SELECT grp, AVG(d) AS mean FROM ({source}) s GROUP BY grp) m ON m.grp = p.grp"
-    )
+    rows = await r.rows(r.sql.percentiles(source, PERCENTILES, mean=True))
     return rows[0] if rows else {"p50": None, "p75": None, "p95": None, "mean": None}
 
 
