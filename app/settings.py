@@ -82,6 +82,10 @@ class Settings(BaseSettings):
     workflow_run_max_attempts: int = Field(
         default=5, description="attempts before a workflow run that keeps raising is dead"
     )
+    sla_poll_seconds: float = Field(
+        default=0.5,
+        description="how often the SLA deadline worker looks for due warnings and expiries",
+    )
     notify_retry_base_seconds: float = Field(
         default=5.0, description="first email retry delay; doubles per attempt"
     )

@@ -18,6 +18,7 @@ class Operation(StrEnum):
     READ_DELIVERIES = "read_deliveries"
     MANAGE_WORKFLOWS = "manage_workflows"
     MANAGE_WEBHOOKS = "manage_webhooks"
+    VIEW_ANALYTICS = "view_analytics"
 
 
 _ALL = frozenset(Role)
@@ -34,6 +35,7 @@ ALLOWED: dict[Operation, frozenset[Role]] = {
     Operation.READ_DELIVERIES: _ADMINS,
     Operation.MANAGE_WORKFLOWS: _ADMINS,
     Operation.MANAGE_WEBHOOKS: _ADMINS,
+    Operation.VIEW_ANALYTICS: _WORKERS,
 }
 
 

@@ -23,7 +23,13 @@ DOMAIN_CODES: dict[type[domain.DomainError], str] = {
     domain.PermissionDeniedError: "FORBIDDEN",
 }
 RENAMED = {"VALIDATION_ERROR": "BAD_USER_INPUT", "PERMISSION_DENIED": "FORBIDDEN"}
-INPUT_MESSAGES = ("Variable '$", "Argument '", "Expected value of type", "Int cannot represent")
+INPUT_MESSAGES = (
+    "Variable '$",
+    "Argument '",
+    "Expected value of type",
+    "Int cannot represent",
+    "Value cannot represent",
+)
 
 
 def _capped(message: str) -> str:
@@ -57,9 +63,11 @@ def label(error: GraphQLError) -> GraphQLError:
     if isinstance(original, PermissionError):  # the context's "not authenticated"
         return _with(error, str(original), {"code": "UNAUTHENTICATED"})
     if original is None:
+        # raised by graphql-core itself: during execution (it has a path) only for argument
+        # values it could not coerce; before it, for variables (named) or the document
         code = (
             "BAD_USER_INPUT"
-            if error.message.startswith(INPUT_MESSAGES)
+            if error.path is not None or error.message.startswith(INPUT_MESSAGES)
             else "GRAPHQL_VALIDATION_FAILED"
         )
         return _with(error, error.message, {"code": code})

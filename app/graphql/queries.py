@@ -14,6 +14,7 @@ from app.db.reads.pagination import Ordering
 from app.domain.errors import DomainError, ValidationError
 from app.domain.events import SubjectType
 from app.domain.permissions import Operation, allowed
+from app.domain.sla import SlaState
 from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_ids, decode_optional
@@ -59,12 +60,19 @@ class CaseFilterInput:
     created_before: dt.datetime | None = strawberry.field(
         default=None, description="Created before this instant."
     )
+    sla_states: list[SlaState] | None = strawberry.field(
+        default=None, description="In any of these SLA states now."
+    )
 
 
 @strawberry.enum(description="Sort key of a case list.")
 class CaseOrderField(Enum):
     CREATED_AT = strawberry.enum_value("created_at", description="Creation time.")
     UPDATED_AT = strawberry.enum_value("updated_at", description="Time of the last change.")
+    SLA_EXPIRES_AT = strawberry.enum_value(
+        "sla_order",
+        description="SLA deadline: earliest first by default, cases without a deadline last.",
+    )
 
 
 @strawberry.enum(description="Sort direction.")
@@ -78,8 +86,10 @@ class CaseOrder:
     field: CaseOrderField = strawberry.field(
         default=CaseOrderField.CREATED_AT, description="Sort key."
     )
-    direction: OrderDirection = strawberry.field(
-        default=OrderDirection.DESC, description="Newest first by default."
+    direction: OrderDirection | None = strawberry.field(
+        default=None,
+        description="Default: newest first (DESC) for times, earliest first (ASC) for the SLA "
+        "deadline.",
     )
 
 
@@ -98,6 +108,7 @@ def _case_filter(f: CaseFilterInput | None) -> CaseFilter:
         reference_id=f.reference_id,
         created_after=f.created_after,
         created_before=f.created_before,
+        sla_states=[SlaState(s) for s in (f.sla_states or [])[:6]],
     )
 
 
@@ -154,7 +165,12 @@ class CoreQueries:
     ) -> Connection[Case]:
         order = order_by or CaseOrder()
         column = "id" if order.field is CaseOrderField.CREATED_AT else order.field.value
-        ordering = Ordering(column, descending=order.direction is OrderDirection.DESC)
+        direction = order.direction or (
+            OrderDirection.ASC
+            if order.field is CaseOrderField.SLA_EXPIRES_AT
+            else OrderDirection.DESC
+        )
+        ordering = Ordering(column, descending=direction is OrderDirection.DESC)
         try:
             case_filter = _case_filter(filter)
         except DomainError as exc:

@@ -6,6 +6,7 @@ from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from app.graphql.analytics_queries import AnalyticsQueries
 from app.graphql.assignment_queries import AssignmentQueries
 from app.graphql.error_labels import LabelErrors
 from app.graphql.execution import PerEventExecutor
@@ -28,7 +29,7 @@ from app.graphql.workflow_queries import WorkflowQueries
 
 
 @strawberry.type(description="Read the case graph of the caller's organization.")
-class Query(CoreQueries, AssignmentQueries, WorkflowQueries, WebhookQueries):
+class Query(CoreQueries, AssignmentQueries, WorkflowQueries, WebhookQueries, AnalyticsQueries):
     pass
 
 

@@ -18,8 +18,9 @@ from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.tags import normalize_tags, tag_index
 from app.domain.values import KEEP, KeepType
+from app.services import sla
 from app.services.case_assignee import set_assignee
-from app.services.case_rules import check_assignee, lock_case, sla_deadline, touch
+from app.services.case_rules import check_assignee, lock_case, touch
 from app.services.templates import field_defs_of, statuses_of
 from app.services.uow import unit_of_work
 
@@ -38,8 +39,8 @@ async def update_case(
         raise ValidationError.of("input", "nothing to update: give fields or slaExpiresInSeconds")
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
         case = await lock_case(actor, case_id, expected_version)
+        template = await CaseTemplate.get(id=case.template_id)
         if fields is not None:
-            template = await CaseTemplate.get(id=case.template_id)
             merged = {**case.fields_data, **fields}
             merged = {k: v for k, v in merged.items() if v is not None}
             validate_field_values(field_defs_of(template), fields, merged=merged)
@@ -51,13 +52,19 @@ async def update_case(
             case.fields_data = merged
             if changes:
                 await uow.emit(CaseUpdatedFields(subject_id=case.id, changes=changes))
+        now = dt.datetime.now(dt.UTC)
         if sla_expires_in_seconds is not KEEP:
-            case.sla_expires_at = (
-                None if sla_expires_in_seconds is None else sla_deadline(sla_expires_in_seconds)
+            sla.set_deadline(
+                case,
+                None
+                if sla_expires_in_seconds is None
+                else sla.deadline_in(template, sla_expires_in_seconds, now=now),
             )
             await uow.emit(CaseSlaUpdated(subject_id=case.id, sla_expires_at=case.sla_expires_at))
         touch(case, actor)
         await case.save()
+        if sla_expires_in_seconds is not KEEP:
+            await sla.settle(uow, case, template, now=now)
     return case
 
 
@@ -94,14 +101,16 @@ async def set_case_status(
         previous = case.status
         who = actor.actor
         case.status, case.state, case.resolution = change.status, change.state, change.resolution
+        now = dt.datetime.now(dt.UTC)
         if change.state is CaseState.RESOLVED:
             case.resolver_type, case.resolver_id = who.type.value, who.id
-            case.resolved_at = dt.datetime.now(dt.UTC)
+            case.resolved_at = now
         else:
             case.resolver_type = case.resolver_id = None
             case.resolved_at = None
         touch(case, actor)
         await case.save()
+        await sla.settle(uow, case, template, now=now)
         for event_class in change.events:
             await uow.emit(
                 event_class(

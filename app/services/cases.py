@@ -1,5 +1,6 @@
 """Creating cases."""
 
+import datetime as dt
 from typing import Any
 
 from app.db.models import Case, CaseObject, CaseTemplate
@@ -12,7 +13,7 @@ from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.tags import normalize_tags, tag_index
 from app.domain.templates import initial_status
-from app.services import assignment
+from app.services import assignment, sla
 from app.services.case_assignee import set_assignee
 from app.services.case_rules import (
     ObjectRef,
@@ -40,7 +41,8 @@ async def create_case(
     require(actor, Operation.WORK_CASES)
     values = {k: v for k, v in (fields or {}).items() if v is not None}
     clean_tags = normalize_tags(tags or [])
-    deadline = None if sla_expires_in_seconds is None else sla_deadline(sla_expires_in_seconds)
+    if sla_expires_in_seconds is not None:
+        sla_deadline(sla_expires_in_seconds)  # validates before anything is written
     refs = list(dict.fromkeys(objects or []))
     if len(refs) > MAX_OBJECTS_PER_CASE:
         raise LimitExceededError(
@@ -58,6 +60,11 @@ async def create_case(
         template.last_case_number += 1
         await template.save(update_fields=["last_case_number"])
         who = actor.actor
+        now = dt.datetime.now(dt.UTC)
+        if sla_expires_in_seconds is None:
+            deadline = sla.default_deadline(template, now)
+        else:
+            deadline = sla.deadline_in(template, sla_expires_in_seconds, now=now)
         case = await Case.create(
             organization_id=actor.organization_id,
             template_id=template.id,
@@ -84,6 +91,7 @@ async def create_case(
                 objects=linked_objects(refs),
             )
         )
+        await sla.settle(uow, case, template, now=now)
         if assignee_id is not None:
             await set_assignee(uow, case, assignee_id=assignee_id, by=who)
         elif template.assignment_policy != AssignmentPolicy.MANUAL:

@@ -1,7 +1,7 @@
 """Case templates: create, update, archive."""
 
 import datetime as dt
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from app.db.models import Case, CaseTemplate, Team, User
 from app.domain.assignment import AssignmentPolicy
@@ -9,8 +9,15 @@ from app.domain.bounds import at_most
 from app.domain.emails import normalize_email
 from app.domain.errors import ValidationError
 from app.domain.events import CaseTemplateArchived, CaseTemplateCreated, CaseTemplateUpdated
+from app.domain.objects import MAX_SLA_SECONDS
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
+from app.domain.sla import (
+    BusinessHours,
+    validate_business_hours,
+    validate_paused_statuses,
+    validate_warning_seconds,
+)
 from app.domain.templates import (
     DEFAULT_STATUSES,
     MAX_ASSIGNMENT_TEAMS,
@@ -60,6 +67,45 @@ def _field_rows(defs: list[FieldDef]) -> list[dict[str, object]]:
     return [{**asdict(d), "type": d.type.value, "label": d.label.strip()} for d in defs]
 
 
+@dataclass(frozen=True)
+class SlaSettings:
+    """A template's SLA settings as given to a command (KEEP: leave as it is)."""
+
+    seconds: int | KeepType | None = KEEP
+    warning_seconds: int | KeepType | None = KEEP
+    paused_statuses: list[str] | None = None
+    business_hours: BusinessHours | KeepType | None = KEEP
+
+
+def _apply_sla(template: CaseTemplate, settings: SlaSettings, changed: list[str]) -> None:
+    if settings.seconds is not KEEP:
+        seconds = settings.seconds
+        if seconds is not None and not 1 <= seconds <= MAX_SLA_SECONDS:
+            raise ValidationError.of(
+                "slaSeconds", f"must be between 1 and {MAX_SLA_SECONDS} seconds"
+            )
+        template.sla_seconds = seconds
+        changed.append("sla_seconds")
+    if settings.warning_seconds is not KEEP:
+        validate_warning_seconds(settings.warning_seconds)
+        template.sla_warning_seconds = settings.warning_seconds
+        changed.append("sla_warning_seconds")
+    if settings.paused_statuses is not None:
+        statuses = statuses_of(template)
+        template.sla_paused_statuses = validate_paused_statuses(
+            settings.paused_statuses,
+            {st.name for st in statuses},
+            {st.name for st in statuses if st.type is StatusType.END},
+        )
+        changed.append("sla_paused_statuses")
+    if settings.business_hours is not KEEP:
+        hours = settings.business_hours
+        template.sla_business_hours = (
+            None if hours is None else validate_business_hours(hours).to_json()
+        )
+        changed.append("sla_business_hours")
+
+
 async def create_template(
     *,
     actor: Principal,
@@ -69,6 +115,7 @@ async def create_template(
     field_definitions: list[FieldDef] | None = None,
     notification_emails: list[str] | None = None,
     assignment_policy: AssignmentPolicy = AssignmentPolicy.MANUAL,
+    sla: SlaSettings | None = None,
 ) -> CaseTemplate:
     """Create a template; statuses default to Open, Pending, Approved, Declined."""
     require(actor, Operation.MANAGE_TEMPLATES)
@@ -93,6 +140,9 @@ async def create_template(
             assignment_user_ids=[],
             assignment_team_ids=[],
         )
+        if sla is not None:
+            _apply_sla(template, sla, [])
+            await template.save()
         await uow.emit(CaseTemplateCreated(subject_id=template.id, key=key, name=name))
     return template
 
@@ -109,6 +159,7 @@ async def update_template(
     assignment_user_ids: list[int] | None = None,
     assignment_team_ids: list[int] | None = None,
     assignment_capacity: int | KeepType | None = KEEP,
+    sla: SlaSettings | None = None,
 ) -> CaseTemplate:
     """Change a template; omitted arguments stay as they are. Applies to existing cases."""
     require(actor, Operation.MANAGE_TEMPLATES)
@@ -168,6 +219,8 @@ async def update_template(
                 raise ValidationError.of("assignmentCapacity", "must be at least 1, or null")
             template.assignment_capacity = assignment_capacity
             changed.append("assignment_capacity")
+        if sla is not None:
+            _apply_sla(template, sla, changed)
         if not changed:
             raise ValidationError.of("input", "nothing to update: give at least one setting")
         await template.save()

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 
 from app.db.models import Case, CaseTemplate, NotificationDelivery, User
-from app.domain.events import CaseAssigned, CaseCreated
+from app.domain.events import CaseAssigned, CaseCreated, CaseSlaExpired, CaseSlaWarning
 from app.domain.ids import global_id
 from app.events.envelope import EventEnvelope
 from app.services import notification_deliveries as deliveries
@@ -32,10 +32,11 @@ def case_link(base_url: str, case_id: int) -> str:
 
 class NotificationFanout(LogConsumer):
     """Consumer ``notifications``: case.created -> the template's list; case.assigned -> the
-    new assignee. Recipients who are users of the organization also get an inbox entry."""
+    new assignee; case.sla-warning and case.sla-expired -> the assignee and the template's
+    list. Recipients who are users of the organization also get an inbox entry."""
 
     name = "notifications"
-    events = frozenset({CaseCreated, CaseAssigned})
+    events = frozenset({CaseCreated, CaseAssigned, CaseSlaWarning, CaseSlaExpired})
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
@@ -58,11 +59,31 @@ class NotificationFanout(LogConsumer):
                 subject = f"Case {case.name} ({template.name}) is assigned to you"
                 body = f"{case.name} ({template.name}) was assigned to you.\n\nOpen it: {link}\n"
                 recipients = [user.email]
+            case CaseSlaWarning(sla_expires_at=deadline, assignee_id=assignee_id):
+                subject = f"SLA of case {case.name} ({template.name}) expires soon"
+                body = (
+                    f"The SLA of {case.name} ({template.name}) expires at "
+                    f"{deadline.isoformat()}.\n\nOpen it: {link}\n"
+                )
+                recipients = await _assignee_and_list(assignee_id, template)
+            case CaseSlaExpired(sla_expires_at=deadline, assignee_id=assignee_id):
+                subject = f"SLA of case {case.name} ({template.name}) expired"
+                body = (
+                    f"The SLA of {case.name} ({template.name}) expired at "
+                    f"{deadline.isoformat()}.\n\nOpen it: {link}\n"
+                )
+                recipients = await _assignee_and_list(assignee_id, template)
             case _:
                 return
         message = Message(case.organization_id, event.id, subject, body, case.id, event.name)
         due = dt.datetime.fromisoformat(event.created_at)
         await deliveries.notify(message, recipients, due=due, by=self.name)
+
+
+async def _assignee_and_list(assignee_id: int | None, template: CaseTemplate) -> list[str]:
+    user = None if assignee_id is None else await User.filter(id=assignee_id).first()
+    recipients = ([user.email] if user is not None else []) + list(template.notification_emails)
+    return list(dict.fromkeys(recipients))
 
 
 @dataclass(frozen=True)

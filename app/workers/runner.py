@@ -9,6 +9,7 @@ from app.workers.assignment_backlog import AssignmentBacklog
 from app.workers.consumer import LogConsumer
 from app.workers.mailer import Mailer, make_mailer
 from app.workers.notifications import EmailSender, NotificationFanout, RetryPolicy
+from app.workers.sla import SlaDeadlines
 from app.workers.webhooks import SenderConfig, WebhookFanout, WebhookSender
 from app.workers.workflows import WorkflowExecutor, WorkflowTrigger
 
@@ -35,11 +36,15 @@ class Workers:
             RetryPolicy(settings.notify_retry_base_seconds, settings.notify_max_attempts),
         )
         self.webhooks = WebhookSender(sender_config(settings))
+        self.deadlines = SlaDeadlines()
         self.poll_seconds = settings.worker_poll_seconds
+        self.sla_poll_seconds = settings.sla_poll_seconds
         self._task: asyncio.Task[None] | None = None
+        self._sla_task: asyncio.Task[None] | None = None
 
     async def run_once(self) -> None:
-        """One pass: every consumer catches up, then due emails and webhooks go out."""
+        """One pass: due SLA moments fire, consumers catch up, due emails and webhooks go out."""
+        await self.deadlines.run_once()
         for consumer in self.consumers:
             await consumer.drain()
         while await self.executor.run_once():
@@ -56,17 +61,27 @@ class Workers:
                 log.exception("worker pass failed; retrying")
             await asyncio.sleep(self.poll_seconds)
 
+    async def _sla_loop(self) -> None:
+        while True:
+            try:
+                await self.deadlines.run_once()
+            except Exception:
+                log.exception("SLA deadline pass failed; retrying")
+            await asyncio.sleep(self.sla_poll_seconds)
+
     def start(self) -> None:
-        """Start polling in the background."""
+        """Start polling in the background (the SLA deadlines on their own schedule)."""
         self._task = asyncio.create_task(self._loop(), name="casegraph-workers")
+        self._sla_task = asyncio.create_task(self._sla_loop(), name="casegraph-sla")
 
     async def stop(self) -> None:
         """Stop polling (the current pass is cancelled; its transaction rolls back)."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        for task in (self._task, self._sla_task):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._task = self._sla_task = None
         await self.webhooks.aclose()
 
 

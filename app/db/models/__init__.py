@@ -12,6 +12,7 @@ from app.db.models.objects import (
     Transaction,
     Verification,
 )
+from app.db.models.sla import SlaTimer
 from app.db.models.templates import CaseTemplate
 from app.db.models.tenancy import ApiKey, Organization, Team, TeamMember, User
 from app.db.models.webhooks import Webhook, WebhookDelivery
@@ -33,6 +34,7 @@ __all__ = [
     "NotificationDelivery",
     "Organization",
     "Report",
+    "SlaTimer",
     "Team",
     "TeamMember",
     "Transaction",

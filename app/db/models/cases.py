@@ -9,6 +9,8 @@ from app.db.models.tenancy import Organization, User
 from app.domain.case_status import CaseState
 from app.domain.objects import ObjectType
 
+SLA_ORDER_NONE = 2**62  # sorts after every real deadline
+
 
 class Case(Model):
     id = fields.IntField(primary_key=True)
@@ -42,6 +44,11 @@ class Case(Model):
     tag_index = fields.TextField(default="")
     fields_data = fields.JSONField(source_field="fields")
     sla_expires_at = fields.DatetimeField(null=True)
+    # the deadline as a sortable number (epoch microseconds; SLA_ORDER_NONE when no deadline)
+    sla_order = fields.BigIntField(default=SLA_ORDER_NONE, db_default=SLA_ORDER_NONE)
+    sla_warning_at = fields.DatetimeField(null=True)
+    sla_paused_at = fields.DatetimeField(null=True)
+    sla_breached_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     assigned_at = fields.DatetimeField(null=True)
@@ -54,6 +61,10 @@ class Case(Model):
         indexes = (
             Index(fields=("organization_id", "created_at"), name="idx_case_org_created"),
             Index(fields=("organization_id", "assignee_id", "state"), name="idx_case_org_assignee"),
+            Index(fields=("organization_id", "resolved_at"), name="idx_case_org_resolved"),
+            Index(fields=("organization_id", "state", "status"), name="idx_case_org_state"),
+            Index(fields=("organization_id", "sla_order"), name="idx_case_org_sla"),
+            Index(fields=("organization_id", "sla_breached_at"), name="idx_case_org_breached"),
         )
 
 

@@ -28,4 +28,9 @@ class Event(Model):
         indexes = (
             Index(fields=("organization_id", "id"), name="idx_event_org_id"),
             Index(fields=("subject_type", "subject_id"), name="idx_event_subject"),
+            Index(fields=("organization_id", "name", "created_at"), name="idx_event_org_name_at"),
+            Index(
+                fields=("subject_type", "subject_id", "name", "created_at"),
+                name="idx_event_subject_name_at",
+            ),
         )

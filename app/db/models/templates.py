@@ -27,6 +27,12 @@ class CaseTemplate(Model):
     assignment_cursor = fields.IntField(null=True)
     # the last case number handed out; incremented under a row lock
     last_case_number = fields.IntField(default=0)
+    # SLA settings: default deadline of new cases, warning lead time, statuses that stop the
+    # clock ([] when null) and business hours ({"timezone", "weekdays", "start", "end"} or null)
+    sla_seconds = fields.IntField(null=True)
+    sla_warning_seconds = fields.IntField(null=True)
+    sla_paused_statuses = fields.JSONField(null=True)
+    sla_business_hours = fields.JSONField(null=True)
     archived_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

@@ -7,8 +7,10 @@ from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from app.db.models import Account, Case, CaseObject, Inquiry
+from app.db.reads.sla import sla_states_condition
 from app.domain.case_status import CaseState
 from app.domain.objects import ObjectType
+from app.domain.sla import SlaState
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class CaseFilter:
     reference_id: str | None = None
     created_after: dt.datetime | None = None
     created_before: dt.datetime | None = None
+    sla_states: list[SlaState] = field(default_factory=list)
+    now: dt.datetime | None = None  # when SLA states are evaluated (default: the query's time)
 
 
 def _linked(object_type: ObjectType, object_ids: Subquery | list[int]) -> Subquery:
@@ -75,4 +79,6 @@ def filter_cases(organization_id: int, f: CaseFilter) -> QuerySet[Case]:
         q = q.filter(created_at__gte=f.created_after)
     if f.created_before is not None:
         q = q.filter(created_at__lt=f.created_before)
+    if f.sla_states:
+        q = q.filter(sla_states_condition(f.sla_states, f.now or dt.datetime.now(dt.UTC)))
     return q

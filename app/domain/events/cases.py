@@ -145,6 +145,34 @@ class CaseSlaUpdated(DomainEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class CaseSlaWarning(DomainEvent):
+    """A case's SLA deadline is near: the template's warning time before it was reached
+    while the case was open and its clock running. Emitted once per deadline."""
+
+    event_name: ClassVar[str] = EventName.CASE_SLA_WARNING
+    subject_type: ClassVar[SubjectType] = _CASE
+
+    sla_expires_at: dt.datetime = payload_field("The deadline that is near.")
+    assignee_id: int | None = payload_field(
+        "The assignee at the time (null: unassigned).", ref=SubjectType.USER
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseSlaExpired(DomainEvent):
+    """A case's SLA deadline passed while the case was open and its clock running (Persona's
+    "Case SLA expired"). Emitted once per deadline."""
+
+    event_name: ClassVar[str] = EventName.CASE_SLA_EXPIRED
+    subject_type: ClassVar[SubjectType] = _CASE
+
+    sla_expires_at: dt.datetime = payload_field("The deadline that passed.")
+    assignee_id: int | None = payload_field(
+        "The assignee at the time (null: unassigned).", ref=SubjectType.USER
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class CaseObjectsAdded(DomainEvent):
     """Objects were linked to a case (including JSON documents attached)."""
 

@@ -15,6 +15,8 @@ class EventName(StrEnum):
     CASE_UPDATED_FIELDS = "case.updated-fields"
     CASE_UPDATED_TAGS = "case.updated-tags"
     CASE_SLA_UPDATED = "case.sla-updated"
+    CASE_SLA_WARNING = "case.sla-warning"
+    CASE_SLA_EXPIRED = "case.sla-expired"
     CASE_OBJECTS_ADDED = "case.objects-added"
     CASE_OBJECTS_REMOVED = "case.objects-removed"
     CASE_COMMENTED = "case.commented"

@@ -6,6 +6,7 @@ import strawberry
 from strawberry import relay
 
 from app.db import models
+from app.domain.errors import ValidationError as DomainValidationError
 from app.domain.templates import FieldDef, StatusDef
 from app.graphql.context import Info
 from app.graphql.errors import (
@@ -18,8 +19,10 @@ from app.graphql.errors import (
 from app.graphql.ids import decode_id, decode_ids
 from app.graphql.inputs import INPUT, keep_unset, principal
 from app.graphql.types.common import AssignmentPolicy, FieldType, StatusType
+from app.graphql.types.sla import BusinessHoursInput
 from app.graphql.types.templates import CaseTemplate
 from app.services import templates as service
+from app.services.templates import SlaSettings
 
 
 @strawberry.input(description="A status of a template.")
@@ -54,6 +57,20 @@ class CaseTemplateCreateInput:
         default=AssignmentPolicy.MANUAL, description="Who receives new cases."
     )
 
+    sla_seconds: int | None = strawberry.field(
+        default=None,
+        description="Default SLA of new cases in seconds (1 to 90 days); null: none.",
+    )
+    sla_warning_seconds: int | None = strawberry.field(
+        default=None, description="Warn this many seconds before a deadline; null: never."
+    )
+    sla_paused_statuses: list[str] | None = strawberry.field(
+        default=None, description="Statuses (not end statuses) during which the clock stops."
+    )
+    business_hours: BusinessHoursInput | None = strawberry.field(
+        default=None, description="Count SLA time only inside these hours; null: always."
+    )
+
 
 @strawberry.input(description="Changes to a template; omitted fields stay as they are.")
 class CaseTemplateUpdateInput:
@@ -80,6 +97,19 @@ class CaseTemplateUpdateInput:
     assignment_capacity: int | None = strawberry.field(
         default=strawberry.UNSET,
         description="Most open cases a member may hold to receive another; null: no limit.",
+    )
+    sla_seconds: int | None = strawberry.field(
+        default=strawberry.UNSET, description="Default SLA of new cases in seconds; null: none."
+    )
+    sla_warning_seconds: int | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Warn this many seconds before a deadline; null: never.",
+    )
+    sla_paused_statuses: list[str] | None = strawberry.field(
+        default=None, description="Statuses that stop the clock (replaces the list)."
+    )
+    business_hours: BusinessHoursInput | None = strawberry.field(
+        default=strawberry.UNSET, description="Business hours; null: around the clock."
     )
 
 
@@ -121,6 +151,18 @@ def _gids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> list
     return None if gids is None else decode_ids(gids, type_name, field=field)
 
 
+def _sla(seconds: object, warning: object, paused: list[str] | None, hours: object) -> SlaSettings:
+    if paused is not None and len(paused) > 20:
+        raise DomainValidationError.of("slaPausedStatuses", "at most 20 statuses")
+    business = keep_unset(hours)
+    return SlaSettings(
+        seconds=keep_unset(seconds),
+        warning_seconds=keep_unset(warning),
+        paused_statuses=paused,
+        business_hours=business.value() if isinstance(business, BusinessHoursInput) else business,
+    )
+
+
 def _payload(row: models.CaseTemplate) -> CaseTemplatePayload:
     return CaseTemplatePayload(case_template=CaseTemplate.from_row(row))
 
@@ -140,6 +182,12 @@ class TemplateMutations:
             field_definitions=_fields(input.field_definitions),
             notification_emails=input.notification_emails,
             assignment_policy=input.assignment_policy,
+            sla=_sla(
+                input.sla_seconds,
+                input.sla_warning_seconds,
+                input.sla_paused_statuses,
+                input.business_hours,
+            ),
         )
         return _payload(row)
 
@@ -159,6 +207,12 @@ class TemplateMutations:
             assignment_user_ids=_gids(input.assignment_user_ids, "User", "assignmentUserIds"),
             assignment_team_ids=_gids(input.assignment_team_ids, "Team", "assignmentTeamIds"),
             assignment_capacity=keep_unset(input.assignment_capacity),
+            sla=_sla(
+                input.sla_seconds,
+                input.sla_warning_seconds,
+                input.sla_paused_statuses,
+                input.business_hours,
+            ),
         )
         return _payload(row)
 

@@ -9,8 +9,10 @@ from tortoise.models import Model
 
 from app.db import models
 from app.domain.objects import ObjectType
+from app.domain.sla import SlaFacts, SlaState, sla_state
 from app.graphql.context import Info
 from app.graphql.pagination import After, Before, Connection, First, Last, list_connection
+from app.graphql.types import sla as _sla_types  # noqa: F401  (registers SlaState)
 from app.graphql.types.common import Actor, CaseState, RowNode, actor_of
 from app.graphql.types.events import Event
 from app.graphql.types.objects import NODE_OF_MODEL, Account, Inquiry, LinkedObject, Report
@@ -103,6 +105,26 @@ class Case(RowNode[models.Case]):
     @strawberry.field(description="SLA deadline; null when none is set.")
     def sla_expires_at(self) -> dt.datetime | None:
         return self.row.sla_expires_at
+
+    @strawberry.field(description="Where the case stands against its SLA deadline now.")
+    def sla_state(self) -> SlaState:
+        row = self.row
+        facts = SlaFacts(
+            row.sla_expires_at,
+            row.sla_warning_at,
+            row.sla_breached_at,
+            row.sla_paused_at,
+            row.resolved_at,
+        )
+        return sla_state(facts, dt.datetime.now(dt.UTC))
+
+    @strawberry.field(description="When the SLA was breached (its deadline); null if not.")
+    def sla_breached_at(self) -> dt.datetime | None:
+        return self.row.sla_breached_at
+
+    @strawberry.field(description="Since when the SLA clock stands still; null when running.")
+    def sla_paused_at(self) -> dt.datetime | None:
+        return self.row.sla_paused_at
 
     @strawberry.field(description="When the case was created.")
     def created_at(self) -> dt.datetime:

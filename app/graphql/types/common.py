@@ -56,7 +56,7 @@ expose_enum(
         "API_KEY": "An API key (id: key id).",
         "WORKFLOW_RUN": "A workflow run (id: run id).",
         "ASSIGNMENT_POLICY": "A template's assignment policy (id: template id).",
-        "SYSTEM": "The operator's command line.",
+        "SYSTEM": "The command line (id: cli) or a worker (e.g. id: sla, the SLA deadlines).",
     },
 )
 expose_enum(

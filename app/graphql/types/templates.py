@@ -5,8 +5,10 @@ import datetime as dt
 import strawberry
 
 from app.db import models
+from app.domain.sla import BusinessHours as BusinessHoursValue
 from app.graphql.context import Info
 from app.graphql.types.common import AssignmentPolicy, FieldType, RowNode, StatusType
+from app.graphql.types.sla import BusinessHours
 from app.graphql.types.tenancy import Team, User
 
 
@@ -75,6 +77,27 @@ class CaseTemplate(RowNode[models.CaseTemplate]):
     )
     def assignment_capacity(self) -> int | None:
         return self.row.assignment_capacity
+
+    @strawberry.field(
+        description="Default SLA of new cases in seconds (business time when business hours "
+        "are set); null: no default. A case's own slaExpiresInSeconds overrides it."
+    )
+    def sla_seconds(self) -> int | None:
+        return self.row.sla_seconds
+
+    @strawberry.field(
+        description="Emit case.sla-warning this many seconds before a deadline; null: never."
+    )
+    def sla_warning_seconds(self) -> int | None:
+        return self.row.sla_warning_seconds
+
+    @strawberry.field(description="Statuses during which the SLA clock stands still.")
+    def sla_paused_statuses(self) -> list[str]:
+        return list(self.row.sla_paused_statuses or [])
+
+    @strawberry.field(description="When SLA time runs; null: around the clock.")
+    def business_hours(self) -> BusinessHours | None:
+        return BusinessHours.of(BusinessHoursValue.from_json(self.row.sla_business_hours))
 
     @strawberry.field(description="Whether the template is archived (no new cases).")
     def archived(self) -> bool:
