@@ -35,7 +35,7 @@ from app.db.migrations import upgrade
 from app.db.models import WebhookDelivery
 from app.domain.principal import Principal, Role
 from app.services.auth import authenticate
-from app.services.cases import create_case
+from app.services.cases.create import create_case
 from app.services.templates import create_template
 from app.services.tenancy import bootstrap_api_key
 from app.services.webhooks import create_webhook

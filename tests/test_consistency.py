@@ -4,7 +4,7 @@ change, no change without its event."""
 import asyncio
 
 from app.db.models import Case, Event
-from app.services import case_changes
+from app.services.cases import change as case_changes
 from tests.api import CASE_CREATE, make_case, make_template
 
 BAD_STATUS = """

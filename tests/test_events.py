@@ -149,8 +149,8 @@ def test_the_catalogue_is_generated_from_the_registry():
 
 def test_the_catalogue_names_who_emits_each_event():
     emitted, consumed = catalogue.emitters()
-    assert emitted["CaseAssigned"] == ["app.services.case_assignee.set_assignee"]
-    assert emitted["CaseResolved"] == ["app.services.case_changes.set_case_status"]
+    assert emitted["CaseAssigned"] == ["app.services.cases.assignee.set_assignee"]
+    assert emitted["CaseResolved"] == ["app.services.cases.change.set_case_status"]
     assert emitted["InquiryApproved"] == ["app.services.inquiries.set_inquiry_status"]
     assert consumed["CaseAssigned"] == [
         "app.workers.assignment_backlog.AssignmentBacklog",

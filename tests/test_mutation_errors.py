@@ -16,7 +16,7 @@ from app.domain import errors as domain
 from app.graphql import errors as gql
 from app.graphql.errors import UnlistedErrorType, errors_as_union, graphql_type_of, to_graphql
 from app.graphql.schema import Mutation
-from app.services import case_objects
+from app.services.cases import objects as case_objects
 from tests.raises import find_raises
 
 # Errors the walk finds but that cannot happen, each checked by a test below.

@@ -8,7 +8,7 @@ import json
 from tortoise.connection import get_connection
 
 from app.db.models import Organization, WorkflowRun, WorkflowVersion
-from app.services import case_objects
+from app.services.cases import objects as case_objects
 from app.services.workflow_runs import MAX_ERROR_LENGTH, describe
 from app.workers.notifications import RetryPolicy
 from app.workers.workflows import WorkflowExecutor, WorkflowTrigger

@@ -5,7 +5,7 @@ import contextlib
 import datetime as dt
 
 from app.db.models import CaseComment, Event, NotificationDelivery, WorkflowRun
-from app.services import case_objects
+from app.services.cases import objects as case_objects
 from app.settings import Settings
 from app.workers.runner import Workers
 from app.workers.workflows import LEASE, WorkflowExecutor, WorkflowTrigger

@@ -12,7 +12,7 @@ from app.domain.principal import Principal
 from app.domain.values import KEEP, KeepType
 from app.graphql.context import Info
 from app.graphql.ids import decode_id
-from app.services.case_rules import ObjectRef
+from app.services.cases.locking import ObjectRef
 
 T = TypeVar("T")
 

@@ -6,8 +6,6 @@ from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
-from app.graphql.analytics_queries import AnalyticsQueries
-from app.graphql.assignment_queries import AssignmentQueries
 from app.graphql.error_labels import LabelErrors
 from app.graphql.execution import PerEventExecutor
 from app.graphql.gate import OperationGate
@@ -18,14 +16,16 @@ from app.graphql.mutations.templates import TemplateMutations
 from app.graphql.mutations.tenancy import TenancyMutations
 from app.graphql.mutations.webhooks import WebhookMutations
 from app.graphql.mutations.workflows import WorkflowMutations
-from app.graphql.queries import CoreQueries
+from app.graphql.queries.analytics import AnalyticsQueries
+from app.graphql.queries.assignment import AssignmentQueries
+from app.graphql.queries.core import CoreQueries
+from app.graphql.queries.webhooks import WebhookQueries
+from app.graphql.queries.workflows import WorkflowQueries
 from app.graphql.subscriptions import Subscription
 from app.graphql.types.cases import Case, CaseComment
 from app.graphql.types.events import Event
 from app.graphql.types.objects import Document, Transaction, Verification
 from app.graphql.types.webhooks import Webhook, WebhookDelivery
-from app.graphql.webhook_queries import WebhookQueries
-from app.graphql.workflow_queries import WorkflowQueries
 
 
 @strawberry.type(description="Read the case graph of the caller's organization.")

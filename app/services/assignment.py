@@ -14,7 +14,7 @@ from app.domain.case_status import CaseState
 from app.domain.events import CaseAssignmentDeferred
 from app.domain.objects import ObjectType
 from app.domain.principal import Actor, ActorType, Availability
-from app.services.case_assignee import set_assignee
+from app.services.cases.assignee import set_assignee
 from app.services.uow import UnitOfWork
 
 

@@ -10,7 +10,7 @@ from app.domain.events import UserAvailabilityUpdated
 from app.domain.permissions import Operation, require
 from app.domain.principal import Availability, Principal
 from app.services import assignment
-from app.services.case_assignee import set_assignee
+from app.services.cases.assignee import set_assignee
 from app.services.lookup import get_owned
 from app.services.uow import UnitOfWork, unit_of_work
 

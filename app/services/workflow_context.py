@@ -10,7 +10,7 @@ from app.domain.objects import ObjectType
 from app.domain.principal import Principal
 from app.domain.workflows import subject_of
 from app.events.envelope import EventEnvelope
-from app.services.case_rules import ObjectRef
+from app.services.cases.locking import ObjectRef
 
 SUBJECT_OBJECTS = {
     "inquiry": ObjectType.INQUIRY,

@@ -23,7 +23,10 @@ from app.domain.objects import InquiryStatus
 from app.domain.principal import Principal
 from app.domain.workflow_steps import StepKind
 from app.events.envelope import EventEnvelope
-from app.services import assignment, assignment_commands, case_changes, case_objects, cases
+from app.services import assignment, assignment_commands
+from app.services.cases import change as case_changes
+from app.services.cases import create as cases
+from app.services.cases import objects as case_objects
 from app.services.inquiries import set_inquiry_status
 from app.services.notification_deliveries import Message, queue_email
 from app.services.uow import unit_of_work

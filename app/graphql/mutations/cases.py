@@ -21,7 +21,9 @@ from app.graphql.ids import decode_id, decode_optional
 from app.graphql.inputs import INPUT, json_object, keep_unset, object_refs, principal
 from app.graphql.types.cases import Case, CaseComment
 from app.graphql.types.objects import Document
-from app.services import case_changes, case_objects, cases
+from app.services.cases import change as case_changes
+from app.services.cases import create as cases
+from app.services.cases import objects as case_objects
 
 
 @strawberry.input(description="A new case.")

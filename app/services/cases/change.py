@@ -19,8 +19,8 @@ from app.domain.principal import Principal
 from app.domain.tags import normalize_tags, tag_index
 from app.domain.values import KEEP, KeepType
 from app.services import sla
-from app.services.case_assignee import set_assignee
-from app.services.case_rules import check_assignee, lock_case, touch
+from app.services.cases.assignee import set_assignee
+from app.services.cases.locking import check_assignee, lock_case, touch
 from app.services.templates import field_defs_of, statuses_of
 from app.services.uow import unit_of_work
 

@@ -14,8 +14,8 @@ from app.domain.principal import Principal
 from app.domain.tags import normalize_tags, tag_index
 from app.domain.templates import initial_status
 from app.services import assignment, sla
-from app.services.case_assignee import set_assignee
-from app.services.case_rules import (
+from app.services.cases.assignee import set_assignee
+from app.services.cases.locking import (
     ObjectRef,
     check_assignee,
     check_objects,

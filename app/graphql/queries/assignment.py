@@ -12,7 +12,7 @@ from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_id
 from app.graphql.pagination import After, Before, Connection, First, Last
-from app.graphql.queries import list_connection_of, org_of
+from app.graphql.queries.core import list_connection_of, org_of
 from app.graphql.types.assignment import AssignmentExplanation, NotificationDelivery
 from app.services import assignment_commands
 

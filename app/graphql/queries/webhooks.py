@@ -13,7 +13,7 @@ from app.domain.webhooks import WebhookDeliveryStatus
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_optional
 from app.graphql.pagination import After, Before, Connection, First, Last
-from app.graphql.queries import list_connection_of, org_of
+from app.graphql.queries.core import list_connection_of, org_of
 from app.graphql.types.webhooks import Webhook, WebhookDelivery
 
 

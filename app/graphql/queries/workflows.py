@@ -11,7 +11,7 @@ from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_id, decode_optional
 from app.graphql.pagination import After, Before, Connection, First, Last
-from app.graphql.queries import list_connection_of, org_of
+from app.graphql.queries.core import list_connection_of, org_of
 from app.graphql.types.workflows import PlannedStep, Workflow, WorkflowDryRun, WorkflowRun
 from app.services import workflows as workflow_service
 

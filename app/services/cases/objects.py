@@ -10,7 +10,7 @@ from app.domain.objects import MAX_OBJECTS_PER_CASE, ObjectType
 from app.domain.permissions import Operation, require
 from app.domain.principal import Principal
 from app.domain.templates import validate_name
-from app.services.case_rules import ObjectRef, check_objects, linked_objects, lock_case, touch
+from app.services.cases.locking import ObjectRef, check_objects, linked_objects, lock_case, touch
 from app.services.uow import UnitOfWork, unit_of_work
 
 MAX_COMMENT_LENGTH = 10_000
