@@ -191,7 +191,7 @@ class _Walker:
     def check(self, depth: int, aliases: int, cost: int) -> None:
         budget = self.budget
         for limit, actual, maximum, what in (
-            ("depth", depth, budget.max_depth, "nested {actual} levels deep"),
+            ("depth", depth, budget.max_depth, "is nested {actual} levels deep"),
             ("aliases", aliases, budget.max_aliases, "uses {actual} aliases"),
             ("cost", cost, budget.max_cost, "could return {actual} objects"),
         ):

@@ -15,7 +15,9 @@ from app.domain.templates import (
     MAX_NOTIFICATION_EMAILS,
     MAX_STATUSES,
 )
+from app.domain.webhooks import ATTEMPTS_KEPT, MAX_ENABLED_EVENTS
 
+ANALYTICS_ROWS = 1000
 RECENT = 100  # lists that only grow return their newest RECENT items
 MAX_TEAM_MEMBERS = 500
 MAX_STEPS = 100
@@ -60,4 +62,17 @@ LIST_MAXIMA: dict[str, int] = {
     "WorkflowDryRun.steps": MAX_STEPS,
     "WorkflowNotifiedData.recipients": 100,
     "WorkflowRun.steps": MAX_STEPS,
+    "CaseTemplate.slaPausedStatuses": MAX_STATUSES,
+    "BusinessHours.weekdays": 7,
+    "WebhookCreatedData.enabledEvents": MAX_ENABLED_EVENTS,
+    "WebhookUpdatedData.changed": 20,
+    "Webhook.enabledEvents": MAX_ENABLED_EVENTS,
+    "WebhookDelivery.attempts": ATTEMPTS_KEPT,
+    # analytics: one row per status / resolution / reviewer of the organization, one bucket
+    # per day of a period of at most 366 days
+    "CaseAnalytics.byStatus": ANALYTICS_ROWS,
+    "CaseAnalytics.byResolution": ANALYTICS_ROWS,
+    "CaseAnalytics.series": 367,
+    "CaseAnalytics.byAssignee": ANALYTICS_ROWS,
+    "CaseAnalytics.availability": ANALYTICS_ROWS,
 }

@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 
 from app.settings import Settings
 from app.workers.assignment_backlog import AssignmentBacklog
@@ -14,6 +15,7 @@ from app.workers.webhooks import SenderConfig, WebhookFanout, WebhookSender
 from app.workers.workflows import WorkflowExecutor, WorkflowTrigger
 
 log = logging.getLogger(__name__)
+STOP_GRACE_SECONDS = 10.0
 
 
 class Workers:
@@ -41,6 +43,7 @@ class Workers:
         self.sla_poll_seconds = settings.sla_poll_seconds
         self._task: asyncio.Task[None] | None = None
         self._sla_task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
 
     async def run_once(self) -> None:
         """One pass: due SLA moments fire, consumers catch up, due emails and webhooks go out."""
@@ -54,30 +57,36 @@ class Workers:
         await self.webhooks.run_once()
 
     async def _loop(self) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except Exception:
-                log.exception("worker pass failed; retrying")
-            await asyncio.sleep(self.poll_seconds)
+        await self._repeat(self.run_once, self.poll_seconds, "worker pass")
 
     async def _sla_loop(self) -> None:
-        while True:
+        await self._repeat(self.deadlines.run_once, self.sla_poll_seconds, "SLA deadline pass")
+
+    async def _repeat(self, work: Callable[[], Awaitable[object]], every: float, what: str) -> None:
+        """Run ``work`` every ``every`` seconds until asked to stop; a pass in progress is
+        finished first, so no transaction is cut off in the middle."""
+        while not self._stopping.is_set():
             try:
-                await self.deadlines.run_once()
+                await work()
             except Exception:
-                log.exception("SLA deadline pass failed; retrying")
-            await asyncio.sleep(self.sla_poll_seconds)
+                log.exception("%s failed; retrying", what)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), every)
 
     def start(self) -> None:
         """Start polling in the background (the SLA deadlines on their own schedule)."""
+        self._stopping.clear()
         self._task = asyncio.create_task(self._loop(), name="casegraph-workers")
         self._sla_task = asyncio.create_task(self._sla_loop(), name="casegraph-sla")
 
-    async def stop(self) -> None:
-        """Stop polling (the current pass is cancelled; its transaction rolls back)."""
-        for task in (self._task, self._sla_task):
-            if task is not None:
+    async def stop(self, grace_seconds: float = STOP_GRACE_SECONDS) -> None:
+        """Stop polling: the passes in progress finish (within ``grace_seconds``; after that
+        they are cancelled and their transactions roll back)."""
+        self._stopping.set()
+        tasks = [t for t in (self._task, self._sla_task) if t is not None]
+        if tasks:
+            _, late = await asyncio.wait(tasks, timeout=grace_seconds)
+            for task in late:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task

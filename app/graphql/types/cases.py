@@ -11,6 +11,7 @@ from app.db import models
 from app.domain.objects import ObjectType
 from app.domain.sla import SlaFacts, SlaState, sla_state
 from app.graphql.context import Info
+from app.graphql.list_limits import RECENT
 from app.graphql.pagination import After, Before, Connection, First, Last, list_connection
 from app.graphql.types import sla as _sla_types  # noqa: F401  (registers SlaState)
 from app.graphql.types.common import Actor, CaseState, RowNode, actor_of
@@ -212,14 +213,16 @@ class Case(RowNode[models.Case]):
             rows, CaseComment.from_row, first=first, after=after, last=last, before=before
         )
 
-    @strawberry.field(description="Workflow runs triggered by the case or that created it.")
+    @strawberry.field(
+        description="Workflow runs triggered by the case or that created it (the newest 100)."
+    )
     async def workflow_runs(
         self, info: Info
     ) -> list[Annotated["WorkflowRun", strawberry.lazy("app.graphql.types.workflows")]]:
         from app.graphql.types.workflows import WorkflowRun
 
         rows = await info.context.loaders.case_runs.load(self.row.id)
-        return [WorkflowRun.from_row(r) for r in rows]
+        return [WorkflowRun.from_row(r) for r in rows[-RECENT:]]
 
     @strawberry.field(description="The case's timeline from the event log, oldest first.")
     async def events(

@@ -9,6 +9,7 @@ from strawberry.scalars import JSON
 from app.db import models
 from app.domain.objects import ObjectType
 from app.graphql.context import Info
+from app.graphql.list_limits import RECENT
 from app.graphql.types.common import InquiryStatus, ReportStatus, RowNode
 from app.graphql.types.tenancy import User
 
@@ -24,7 +25,7 @@ async def _cases(info: Info, object_type: ObjectType, object_id: int) -> list["C
 
     loaders = info.context.loaders
     ids = await loaders.cases_of(object_type).load(object_id)
-    rows = await loaders.rows(models.Case).load_many(ids)
+    rows = await loaders.rows(models.Case).load_many(sorted(ids)[-RECENT:])
     return [Case.from_row(r) for r in rows if r is not None]
 
 
@@ -48,7 +49,7 @@ class Account(RowNode[models.Account]):
     def created_at(self) -> dt.datetime:
         return self.row.created_at
 
-    @strawberry.field(description="Cases that link this account.")
+    @strawberry.field(description="Cases that link this account (the newest 100).")
     async def cases(self, info: Info) -> list[CaseRef]:
         return await _cases(info, ObjectType.ACCOUNT, self.row.id)
 
@@ -113,18 +114,18 @@ class Inquiry(RowNode[models.Inquiry]):
     def decisioned_at(self) -> dt.datetime | None:
         return self.row.decisioned_at
 
-    @strawberry.field(description="Cases that link this inquiry.")
+    @strawberry.field(description="Cases that link this inquiry (the newest 100).")
     async def cases(self, info: Info) -> list[CaseRef]:
         return await _cases(info, ObjectType.INQUIRY, self.row.id)
 
-    @strawberry.field(description="Workflow runs triggered by this inquiry.")
+    @strawberry.field(description="Workflow runs triggered by this inquiry (the newest 100).")
     async def workflow_runs(
         self, info: Info
     ) -> list[Annotated["WorkflowRun", strawberry.lazy("app.graphql.types.workflows")]]:
         from app.graphql.types.workflows import WorkflowRun
 
         rows = await info.context.loaders.inquiry_runs.load(self.row.id)
-        return [WorkflowRun.from_row(r) for r in rows]
+        return [WorkflowRun.from_row(r) for r in rows[-RECENT:]]
 
 
 @strawberry.type(description="A report run: watchlist, adverse media, PEP, ...")

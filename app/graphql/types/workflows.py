@@ -8,6 +8,7 @@ from strawberry.scalars import JSON
 
 from app.db import models
 from app.graphql.context import Info
+from app.graphql.list_limits import RECENT
 from app.graphql.types.common import RowNode
 
 
@@ -46,12 +47,12 @@ class Workflow(RowNode[models.Workflow]):
     def published_version(self) -> int | None:
         return self.row.published_version
 
-    @strawberry.field(description="Every published version, oldest first.")
+    @strawberry.field(description="Published versions, oldest first (the newest 100).")
     async def versions(self, info: Info) -> list[WorkflowVersion]:
         rows = await info.context.loaders.workflow_versions.load(self.row.id)
         return [
             WorkflowVersion(version=r.version, definition=r.definition, created_at=r.created_at)
-            for r in rows
+            for r in rows[-RECENT:]
         ]
 
 
