@@ -2,8 +2,10 @@
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 
+from app.services import idempotency
 from app.settings import Settings
 from app.workers.assignment_backlog import AssignmentBacklog
 from app.workers.consumer import LogConsumer
@@ -39,6 +41,7 @@ class Workers:
         self.deadlines = SlaDeadlines()
         self.poll_seconds = settings.worker_poll_seconds
         self.sla_poll_seconds = settings.sla_poll_seconds
+        self._pruned_at: dt.datetime | None = None
         self._task: asyncio.Task[None] | None = None
         self._sla_task: asyncio.Task[None] | None = None
 
@@ -52,6 +55,15 @@ class Workers:
                 await consumer.drain()
         await self.sender.run_once()
         await self.webhooks.run_once()
+        await self.prune()
+
+    async def prune(self, *, every: dt.timedelta = dt.timedelta(minutes=1)) -> int:
+        """Delete expired idempotency keys, at most once per ``every``; returns how many."""
+        now = dt.datetime.now(dt.UTC)
+        if self._pruned_at is not None and now - self._pruned_at < every:
+            return 0
+        self._pruned_at = now
+        return await idempotency.prune(now=now)
 
     async def _loop(self) -> None:
         while True:

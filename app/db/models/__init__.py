@@ -2,6 +2,7 @@
 
 from app.db.models.cases import Case, CaseComment, CaseObject
 from app.db.models.events import Event
+from app.db.models.idempotency import IdempotencyKey
 from app.db.models.notifications import ConsumerPosition, Notification, NotificationDelivery
 from app.db.models.objects import (
     OBJECT_MODELS,
@@ -29,6 +30,7 @@ __all__ = [
     "ConsumerPosition",
     "Document",
     "Event",
+    "IdempotencyKey",
     "Inquiry",
     "Notification",
     "NotificationDelivery",
