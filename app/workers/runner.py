@@ -11,6 +11,7 @@ from app.workers.assignment_backlog import AssignmentBacklog
 from app.workers.consumer import LogConsumer
 from app.workers.mailer import Mailer, make_mailer
 from app.workers.notifications import EmailSender, NotificationFanout, RetryPolicy
+from app.workers.persona import PersonaSender, PersonaWriteback
 from app.workers.sla import SlaDeadlines
 from app.workers.webhooks import SenderConfig, WebhookFanout, WebhookSender
 from app.workers.workflows import WorkflowExecutor, WorkflowTrigger
@@ -27,6 +28,7 @@ class Workers:
             NotificationFanout(settings.links_base_url),
             WorkflowTrigger(settings.workflow_max_depth),
             WebhookFanout(),
+            PersonaWriteback(),
         ]
         self.executor = WorkflowExecutor(
             retry=RetryPolicy(
@@ -38,6 +40,7 @@ class Workers:
             RetryPolicy(settings.notify_retry_base_seconds, settings.notify_max_attempts),
         )
         self.webhooks = WebhookSender(sender_config(settings))
+        self.persona = PersonaSender(settings)
         self.deadlines = SlaDeadlines()
         self.poll_seconds = settings.worker_poll_seconds
         self.sla_poll_seconds = settings.sla_poll_seconds
@@ -55,6 +58,7 @@ class Workers:
                 await consumer.drain()
         await self.sender.run_once()
         await self.webhooks.run_once()
+        await self.persona.run_once()
         await self.prune()
 
     async def prune(self, *, every: dt.timedelta = dt.timedelta(minutes=1)) -> int:
@@ -95,6 +99,7 @@ class Workers:
                     await task
         self._task = self._sla_task = None
         await self.webhooks.aclose()
+        await self.persona.aclose()
 
 
 def sender_config(settings: Settings) -> SenderConfig:

@@ -13,6 +13,7 @@ from app.db.models.objects import (
     Transaction,
     Verification,
 )
+from app.db.models.persona import PersonaAction, PersonaInboundEvent, PersonaIntegration
 from app.db.models.sla import SlaTimer
 from app.db.models.templates import CaseTemplate
 from app.db.models.tenancy import ApiKey, Organization, Team, TeamMember, User
@@ -35,6 +36,9 @@ __all__ = [
     "Notification",
     "NotificationDelivery",
     "Organization",
+    "PersonaAction",
+    "PersonaInboundEvent",
+    "PersonaIntegration",
     "Report",
     "SlaTimer",
     "Team",
