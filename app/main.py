@@ -22,6 +22,7 @@ from app.graphiql.page import graphiql_html
 from app.graphql.schema import schema
 from app.graphql.view import GraphQLApp
 from app.health import healthz
+from app.http.persona_webhooks import persona_webhook_endpoint
 from app.services.revocations import revocations
 from app.settings import Settings
 from app.workers.runner import Workers
@@ -71,6 +72,11 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             Route("/graphiql/", graphiql, methods=["GET"]),
             Route("/graphiql/{name:path}", serve_asset, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
+            Route(
+                "/webhooks/persona/{integration:int}",
+                persona_webhook_endpoint(settings),
+                methods=["POST"],
+            ),
         ],
         middleware=[
             # HTTP from the browser origins that may also open WebSockets. Keys travel in the

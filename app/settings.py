@@ -166,6 +166,44 @@ class Settings(BaseSettings):
         description="HTTP requests per minute per client address without a key, and "
         "requests per minute with a rejected key (0 = no limit)",
     )
+    idempotency_ttl_hours: float = Field(
+        default=24.0,
+        description="how long the first answer to a mutation sent with an Idempotency-Key is "
+        "kept and replayed",
+    )
+    idempotency_wait_seconds: float = Field(
+        default=10.0,
+        description="how long a duplicate of a request still running waits for its answer "
+        "before 409 IDEMPOTENCY_KEY_IN_PROGRESS",
+    )
+    idempotency_lock_seconds: float = Field(
+        default=120.0,
+        description="a request holding an Idempotency-Key this long without an answer is "
+        "presumed dead (its process crashed) and the key may be taken over",
+    )
+    encryption_key: str | None = Field(
+        default=None,
+        description="Fernet key(s) encrypting stored integration credentials (Persona API keys "
+        "and webhook secrets), comma-separated, newest first (rotation); generate one with "
+        "`casegraph generate-encryption-key`. Unset: integrations cannot be created",
+    )
+    persona_api_version: str = Field(
+        default="2023-01-05", description="Persona-Version header of calls to Persona's API"
+    )
+    persona_signature_tolerance_seconds: int = Field(
+        default=300,
+        description="a Persona-Signature timestamp further than this from now is refused",
+    )
+    persona_retry_scale: float = Field(
+        default=1.0,
+        description="multiplies every retry delay of calls to Persona's API (n**6 s after the "
+        "n-th failure); tests use e.g. 0.0001",
+    )
+    persona_allow_private_networks: bool = Field(
+        default=False,
+        description="let Persona API base URLs point to loopback or private addresses (tests, "
+        "a proxy on-premise)",
+    )
 
     @field_validator("allowed_origins")
     @classmethod

@@ -151,7 +151,10 @@ def test_the_catalogue_names_who_emits_each_event():
     emitted, consumed = catalogue.emitters()
     assert emitted["CaseAssigned"] == ["app.services.cases.assignee.set_assignee"]
     assert emitted["CaseResolved"] == ["app.services.cases.change.set_case_status"]
-    assert emitted["InquiryApproved"] == ["app.services.inquiries.set_inquiry_status"]
+    assert emitted["InquiryApproved"] == [
+        "app.services.inquiries.set_inquiry_status",
+        "app.services.persona_ingest.ingest",
+    ]
     assert consumed["CaseAssigned"] == [
         "app.workers.assignment_backlog.AssignmentBacklog",
         "app.workers.notifications.NotificationFanout",

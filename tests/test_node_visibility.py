@@ -13,7 +13,7 @@ from app.graphql.schema import schema
 from app.workers.notifications import NotificationFanout
 from app.workers.webhooks import WebhookFanout
 from app.workers.workflows import WorkflowTrigger
-from tests.api import Api, make_case, make_inquiry, make_template
+from tests.api import Api, database_id, make_case, make_inquiry, make_template
 
 # How a caller reaches each kind of object through typed fields (every path that exists).
 TYPED: dict[str, str] = {
@@ -33,6 +33,8 @@ TYPED: dict[str, str] = {
     "Transaction": "{ cases { nodes { objects { nodes { ... on Transaction { id } } } } } }",
     "User": "{ users(first: 100) { nodes { id } } }",
     "Verification": "{ cases { nodes { objects { nodes { ... on Verification { id } } } } } }",
+    "PersonaAction": "{ personaActions(first: 100) { nodes { id } } }",
+    "PersonaIntegration": "{ personaIntegrations(first: 100) { nodes { id } } }",
     "Webhook": "{ webhooks(first: 100) { nodes { id } } }",
     "WebhookDelivery": "{ webhookDeliveries(first: 100) { nodes { id } } }",
     "Workflow": "{ workflows(first: 100) { nodes { id } } }",
@@ -55,6 +57,8 @@ MODELS = {
     "Transaction": models.Transaction,
     "User": models.User,
     "Verification": models.Verification,
+    "PersonaAction": models.PersonaAction,
+    "PersonaIntegration": models.PersonaIntegration,
     "Webhook": models.Webhook,
     "WebhookDelivery": models.WebhookDelivery,
     "Workflow": models.Workflow,
@@ -150,7 +154,29 @@ async def _seed(admin: Api) -> dict[str, Api]:
     await NotificationFanout("https://x").drain()
     await WorkflowTrigger(max_depth=5).drain()
     await WebhookFanout().drain()
+    await _persona_rows(database_id(inquiry))
     return callers
+
+
+async def _persona_rows(inquiry_id: int) -> None:
+    """An integration and one call back to Persona about the seeded inquiry (what ingestion
+    and the write-back consumer create; tests/test_persona_*.py drive those paths)."""
+    row = await models.Inquiry.get(id=inquiry_id)
+    integration = await models.PersonaIntegration.create(
+        organization_id=row.organization_id,
+        api_base_url="https://api.withpersona.com",
+        webhook_secret_encrypted="sealed",
+        api_key_encrypted="sealed",
+    )
+    await models.PersonaAction.create(
+        organization_id=row.organization_id,
+        integration_id=integration.id,
+        inquiry_id=inquiry_id,
+        persona_inquiry_id="inq_SEED",
+        action="approve",
+        comment="casegraph",
+        event_id=1,
+    )
 
 
 async def test_node_returns_exactly_what_the_typed_fields_return(admin):

@@ -18,6 +18,7 @@ class Operation(StrEnum):
     READ_DELIVERIES = "read_deliveries"
     MANAGE_WORKFLOWS = "manage_workflows"
     MANAGE_WEBHOOKS = "manage_webhooks"
+    MANAGE_INTEGRATIONS = "manage_integrations"
     VIEW_ANALYTICS = "view_analytics"
 
 
@@ -35,6 +36,7 @@ ALLOWED: dict[Operation, frozenset[Role]] = {
     Operation.READ_DELIVERIES: _ADMINS,
     Operation.MANAGE_WORKFLOWS: _ADMINS,
     Operation.MANAGE_WEBHOOKS: _ADMINS,
+    Operation.MANAGE_INTEGRATIONS: _ADMINS,
     Operation.VIEW_ANALYTICS: _WORKERS,
 }
 
@@ -64,6 +66,11 @@ def may_read_api_key(principal: Principal, key_id: int, owner_id: int | None) ->
 def may_read_webhooks(principal: Principal) -> bool:
     """Webhooks, their secrets' metadata and deliveries are for admins."""
     return allowed(principal, Operation.MANAGE_WEBHOOKS)
+
+
+def may_read_integrations(principal: Principal) -> bool:
+    """Persona integrations and the calls made to Persona are for admins."""
+    return allowed(principal, Operation.MANAGE_INTEGRATIONS)
 
 
 def require(principal: Principal, operation: Operation) -> None:

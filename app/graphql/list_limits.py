@@ -68,6 +68,7 @@ LIST_MAXIMA: dict[str, int] = {
     "WebhookUpdatedData.changed": 20,
     "Webhook.enabledEvents": MAX_ENABLED_EVENTS,
     "WebhookDelivery.attempts": ATTEMPTS_KEPT,
+    "PersonaAction.attempts": ATTEMPTS_KEPT,
     # analytics: one row per status / resolution / reviewer of the organization, one bucket
     # per day of a period of at most 366 days
     "CaseAnalytics.byStatus": ANALYTICS_ROWS,

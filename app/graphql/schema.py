@@ -12,6 +12,7 @@ from app.graphql.gate import OperationGate
 from app.graphql.mutations.assignment import AssignmentMutations
 from app.graphql.mutations.cases import CaseMutations
 from app.graphql.mutations.objects import ObjectMutations
+from app.graphql.mutations.persona import PersonaMutations
 from app.graphql.mutations.templates import TemplateMutations
 from app.graphql.mutations.tenancy import TenancyMutations
 from app.graphql.mutations.webhooks import WebhookMutations
@@ -19,17 +20,26 @@ from app.graphql.mutations.workflows import WorkflowMutations
 from app.graphql.queries.analytics import AnalyticsQueries
 from app.graphql.queries.assignment import AssignmentQueries
 from app.graphql.queries.core import CoreQueries
+from app.graphql.queries.persona import PersonaQueries
 from app.graphql.queries.webhooks import WebhookQueries
 from app.graphql.queries.workflows import WorkflowQueries
 from app.graphql.subscriptions import Subscription
 from app.graphql.types.cases import Case, CaseComment
 from app.graphql.types.events import Event
 from app.graphql.types.objects import Document, Transaction, Verification
+from app.graphql.types.persona import PersonaAction, PersonaIntegration
 from app.graphql.types.webhooks import Webhook, WebhookDelivery
 
 
 @strawberry.type(description="Read the case graph of the caller's organization.")
-class Query(CoreQueries, AssignmentQueries, WorkflowQueries, WebhookQueries, AnalyticsQueries):
+class Query(
+    CoreQueries,
+    AssignmentQueries,
+    WorkflowQueries,
+    WebhookQueries,
+    AnalyticsQueries,
+    PersonaQueries,
+):
     pass
 
 
@@ -42,6 +52,7 @@ class Mutation(
     TenancyMutations,
     WorkflowMutations,
     WebhookMutations,
+    PersonaMutations,
 ):
     pass
 
@@ -63,7 +74,18 @@ schema = Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
-    types=[Case, CaseComment, Event, Document, Verification, Transaction, Webhook, WebhookDelivery],
+    types=[
+        Case,
+        CaseComment,
+        Event,
+        Document,
+        Verification,
+        Transaction,
+        Webhook,
+        WebhookDelivery,
+        PersonaIntegration,
+        PersonaAction,
+    ],
     config=StrawberryConfig(),
     execution_context_class=PerEventExecutor,
     # Order matters: LabelErrors wraps everything; the gate refuses before validation. No

@@ -27,6 +27,7 @@ from app.graphql.context import Context
 from app.graphql.document_limits import LimitError
 from app.graphql.error_labels import label
 from app.graphql.gate import unauthenticated
+from app.graphql.idempotency import idempotent
 from app.graphql.media_types import (
     GRAPHQL_RESPONSE_JSON,
     is_request_error,
@@ -146,6 +147,21 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def get_root_value(self, request: Request | WebSocket) -> None:
         return None
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        """A POST with an Idempotency-Key goes through app.graphql.idempotency."""
+        if (
+            isinstance(request, Request)
+            and request.method == "POST"
+            and "idempotency-key" in (request.headers)
+        ):
+            return await idempotent(
+                request,
+                lambda: super(GraphQLApp, self).run(request, context, root_value),
+                settings=self.settings,
+                token=bearer_token(request.headers.get("authorization")),
+            )
+        return await super().run(request, context, root_value)
 
     async def execute_operation(
         self,

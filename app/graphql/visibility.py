@@ -11,6 +11,7 @@ from app.db import models
 from app.domain.permissions import (
     may_read_api_key,
     may_read_delivery,
+    may_read_integrations,
     may_read_notification,
     may_read_webhooks,
 )
@@ -22,6 +23,8 @@ RULES: dict[type[Model], Callable[[Principal, Any], bool]] = {
     models.ApiKey: lambda p, row: may_read_api_key(p, row.id, row.user_id),
     models.Webhook: lambda p, row: may_read_webhooks(p),
     models.WebhookDelivery: lambda p, row: may_read_webhooks(p),
+    models.PersonaIntegration: lambda p, row: may_read_integrations(p),
+    models.PersonaAction: lambda p, row: may_read_integrations(p),
 }
 
 

@@ -2,14 +2,17 @@
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 
+from app.services import idempotency
 from app.settings import Settings
 from app.workers.assignment_backlog import AssignmentBacklog
 from app.workers.consumer import LogConsumer
 from app.workers.mailer import Mailer, make_mailer
 from app.workers.notifications import EmailSender, NotificationFanout, RetryPolicy
+from app.workers.persona import PersonaSender, PersonaWriteback
 from app.workers.sla import SlaDeadlines
 from app.workers.webhooks import SenderConfig, WebhookFanout, WebhookSender
 from app.workers.workflows import WorkflowExecutor, WorkflowTrigger
@@ -27,6 +30,7 @@ class Workers:
             NotificationFanout(settings.links_base_url),
             WorkflowTrigger(settings.workflow_max_depth),
             WebhookFanout(),
+            PersonaWriteback(),
         ]
         self.executor = WorkflowExecutor(
             retry=RetryPolicy(
@@ -38,9 +42,11 @@ class Workers:
             RetryPolicy(settings.notify_retry_base_seconds, settings.notify_max_attempts),
         )
         self.webhooks = WebhookSender(sender_config(settings))
+        self.persona = PersonaSender(settings)
         self.deadlines = SlaDeadlines()
         self.poll_seconds = settings.worker_poll_seconds
         self.sla_poll_seconds = settings.sla_poll_seconds
+        self._pruned_at: dt.datetime | None = None
         self._task: asyncio.Task[None] | None = None
         self._sla_task: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
@@ -55,6 +61,16 @@ class Workers:
                 await consumer.drain()
         await self.sender.run_once()
         await self.webhooks.run_once()
+        await self.persona.run_once()
+        await self.prune()
+
+    async def prune(self, *, every: dt.timedelta = dt.timedelta(minutes=1)) -> int:
+        """Delete expired idempotency keys, at most once per ``every``; returns how many."""
+        now = dt.datetime.now(dt.UTC)
+        if self._pruned_at is not None and now - self._pruned_at < every:
+            return 0
+        self._pruned_at = now
+        return await idempotency.prune(now=now)
 
     async def _loop(self) -> None:
         await self._repeat(self.run_once, self.poll_seconds, "worker pass")
@@ -92,6 +108,7 @@ class Workers:
                     await task
         self._task = self._sla_task = None
         await self.webhooks.aclose()
+        await self.persona.aclose()
 
 
 def sender_config(settings: Settings) -> SenderConfig:

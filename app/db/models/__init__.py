@@ -2,6 +2,7 @@
 
 from app.db.models.cases import Case, CaseComment, CaseObject
 from app.db.models.events import Event
+from app.db.models.idempotency import IdempotencyKey
 from app.db.models.notifications import ConsumerPosition, Notification, NotificationDelivery
 from app.db.models.objects import (
     OBJECT_MODELS,
@@ -12,6 +13,7 @@ from app.db.models.objects import (
     Transaction,
     Verification,
 )
+from app.db.models.persona import PersonaAction, PersonaInboundEvent, PersonaIntegration
 from app.db.models.sla import SlaTimer
 from app.db.models.templates import CaseTemplate
 from app.db.models.tenancy import ApiKey, Organization, Team, TeamMember, User
@@ -29,10 +31,14 @@ __all__ = [
     "ConsumerPosition",
     "Document",
     "Event",
+    "IdempotencyKey",
     "Inquiry",
     "Notification",
     "NotificationDelivery",
     "Organization",
+    "PersonaAction",
+    "PersonaInboundEvent",
+    "PersonaIntegration",
     "Report",
     "SlaTimer",
     "Team",

@@ -18,10 +18,16 @@ class Account(Model):
     tags = fields.JSONField()
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
+    # set on objects a Persona integration sent: Persona's id, the integration, and the
+    # newest Persona updated-at applied (older deliveries never move the object back)
+    external_id = fields.CharField(max_length=64, null=True)
+    external_integration_id = fields.IntField(null=True)
+    external_updated_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "account"
         ordering = ["-id"]
+        unique_together = (("organization", "external_id"),)
 
 
 class Inquiry(Model):
@@ -48,10 +54,18 @@ class Inquiry(Model):
     updated_at = fields.DatetimeField(auto_now=True)
     completed_at = fields.DatetimeField(null=True)
     decisioned_at = fields.DatetimeField(null=True)
+    # set on objects a Persona integration sent: Persona's id, the integration, and the
+    # newest Persona updated-at applied (older deliveries never move the object back)
+    external_id = fields.CharField(max_length=64, null=True)
+    external_integration_id = fields.IntField(null=True)
+    external_updated_at = fields.DatetimeField(null=True)
+    # where the last decision sent back to Persona stands (pending, synced, failed)
+    external_sync_status = fields.CharField(max_length=16, null=True)
 
     class Meta:
         table = "inquiry"
         ordering = ["-id"]
+        unique_together = (("organization", "external_id"),)
 
 
 class Report(Model):
@@ -65,10 +79,16 @@ class Report(Model):
     has_match = fields.BooleanField(default=False)
     fields_data = fields.JSONField(source_field="fields")
     created_at = fields.DatetimeField(auto_now_add=True)
+    # set on objects a Persona integration sent: Persona's id, the integration, and the
+    # newest Persona updated-at applied (older deliveries never move the object back)
+    external_id = fields.CharField(max_length=64, null=True)
+    external_integration_id = fields.IntField(null=True)
+    external_updated_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "report"
         ordering = ["-id"]
+        unique_together = (("organization", "external_id"),)
 
 
 class Verification(Model):
@@ -81,10 +101,16 @@ class Verification(Model):
     status = fields.CharField(max_length=32)
     fields_data = fields.JSONField(source_field="fields")
     created_at = fields.DatetimeField(auto_now_add=True)
+    # set on objects a Persona integration sent: Persona's id, the integration, and the
+    # newest Persona updated-at applied (older deliveries never move the object back)
+    external_id = fields.CharField(max_length=64, null=True)
+    external_integration_id = fields.IntField(null=True)
+    external_updated_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "verification"
         ordering = ["-id"]
+        unique_together = (("organization", "external_id"),)
 
 
 class Transaction(Model):

@@ -29,10 +29,16 @@ def templates(organization_id: int, *, include_archived: bool) -> QuerySet[CaseT
 
 
 def inquiries(
-    organization_id: int, *, status: InquiryStatus | None, reference_id: str | None
+    organization_id: int,
+    *,
+    status: InquiryStatus | None,
+    reference_id: str | None,
+    external_ids: list[str] | None = None,
 ) -> QuerySet[Inquiry]:
-    """Inquiries, optionally of one status or reference id."""
+    """Inquiries, optionally of one status or reference id, or with one of Persona's ids."""
     query = Inquiry.filter(organization_id=organization_id)
+    if external_ids is not None:
+        query = query.filter(external_id__in=external_ids)
     if status is not None:
         query = query.filter(status=status)
     if reference_id is not None:

@@ -11,6 +11,7 @@ from app.db import models
 from app.db.reads import lists
 from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
+from app.domain.bounds import at_most
 from app.domain.errors import DomainError, ValidationError
 from app.domain.events import SubjectType
 from app.domain.permissions import Operation, allowed
@@ -116,6 +117,17 @@ def org_of(info: Info) -> int:
     return int(info.context.require_principal().organization_id)
 
 
+MAX_FILTER_IDS = 100
+
+
+@strawberry.input(description="Which inquiries to list; every given condition must hold.")
+class InquiryFilter:
+    external_ids: list[str] | None = strawberry.field(
+        default=None,
+        description="Inquiries with one of these Persona ids (inq_…), at most 100.",
+    )
+
+
 @strawberry.type
 class CoreQueries:
     node: relay.Node | None = relay.node(
@@ -207,12 +219,23 @@ class CoreQueries:
         reference_id: Annotated[
             str | None, strawberry.argument(description="Only this reference id.")
         ] = None,
+        filter: Annotated[
+            InquiryFilter | None, strawberry.argument(description="More conditions to match.")
+        ] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
         before: Before = None,
     ) -> Connection[Inquiry]:
-        query = lists.inquiries(org_of(info), status=status, reference_id=reference_id)
+        external_ids = filter.external_ids if filter is not None else None
+        if external_ids is not None:
+            try:
+                at_most(external_ids, MAX_FILTER_IDS, "filter.externalIds", "ids")
+            except DomainError as exc:
+                raise as_graphql_error(exc) from None
+        query = lists.inquiries(
+            org_of(info), status=status, reference_id=reference_id, external_ids=external_ids
+        )
         return await list_connection_of(query, Inquiry, first, after, last, before)
 
     @strawberry.field(description="Accounts, newest first.")

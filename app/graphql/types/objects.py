@@ -8,14 +8,25 @@ from strawberry.scalars import JSON
 
 from app.db import models
 from app.domain.objects import ObjectType
+from app.domain.persona import ExternalSyncStatus
 from app.graphql.context import Info
 from app.graphql.list_limits import RECENT
-from app.graphql.types.common import InquiryStatus, ReportStatus, RowNode
+from app.graphql.types.common import InquiryStatus, ReportStatus, RowNode, expose_enum
 from app.graphql.types.tenancy import User
 
 if TYPE_CHECKING:
     from app.graphql.types.cases import Case
     from app.graphql.types.workflows import WorkflowRun
+
+expose_enum(
+    ExternalSyncStatus,
+    "Whether Persona has casegraph's latest decision on an inquiry that came from Persona.",
+    {
+        "PENDING": "The call to Persona's inquiry action is queued or being retried.",
+        "SYNCED": "Persona accepted the call.",
+        "FAILED": "Persona refused the call, or every retry failed (see personaActions).",
+    },
+)
 
 CaseRef = Annotated["Case", strawberry.lazy("app.graphql.types.cases")]
 
@@ -32,6 +43,13 @@ async def _cases(info: Info, object_type: ObjectType, object_id: int) -> list["C
 @strawberry.type(description="An end user of the customer's product.")
 class Account(RowNode[models.Account]):
     MODEL = models.Account
+
+    @strawberry.field(
+        description="Persona's id of this object (e.g. inq_…) when a Persona integration sent "
+        "it; null for objects recorded in casegraph."
+    )
+    def external_id(self) -> str | None:
+        return self.row.external_id
 
     @strawberry.field(description="The customer's own id for this end user.")
     def reference_id(self) -> str | None:
@@ -57,6 +75,22 @@ class Account(RowNode[models.Account]):
 @strawberry.type(description="An identity-verification session of an end user.")
 class Inquiry(RowNode[models.Inquiry]):
     MODEL = models.Inquiry
+
+    @strawberry.field(
+        description="Persona's id of this object (e.g. inq_…) when a Persona integration sent "
+        "it; null for objects recorded in casegraph."
+    )
+    def external_id(self) -> str | None:
+        return self.row.external_id
+
+    @strawberry.field(
+        description="Whether Persona has casegraph's latest decision on this inquiry (approve, "
+        "decline, mark for review): null for inquiries that did not come from Persona or that "
+        "casegraph never decided; see personaActions for every call."
+    )
+    def external_sync_status(self) -> ExternalSyncStatus | None:
+        status = self.row.external_sync_status
+        return ExternalSyncStatus(status) if status else None
 
     @strawberry.field(description="The customer's own id for the end user.")
     def reference_id(self) -> str | None:
@@ -132,6 +166,13 @@ class Inquiry(RowNode[models.Inquiry]):
 class Report(RowNode[models.Report]):
     MODEL = models.Report
 
+    @strawberry.field(
+        description="Persona's id of this object (e.g. inq_…) when a Persona integration sent "
+        "it; null for objects recorded in casegraph."
+    )
+    def external_id(self) -> str | None:
+        return self.row.external_id
+
     @strawberry.field(description="Kind of report, e.g. watchlist.")
     def report_type(self) -> str:
         return str(self.row.report_type)
@@ -156,6 +197,13 @@ class Report(RowNode[models.Report]):
 @strawberry.type(description="A verification: government id, selfie, database, ...")
 class Verification(RowNode[models.Verification]):
     MODEL = models.Verification
+
+    @strawberry.field(
+        description="Persona's id of this object (e.g. inq_…) when a Persona integration sent "
+        "it; null for objects recorded in casegraph."
+    )
+    def external_id(self) -> str | None:
+        return self.row.external_id
 
     @strawberry.field(description="Kind of verification, e.g. government-id.")
     def verification_type(self) -> str:
