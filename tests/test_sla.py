@@ -5,7 +5,8 @@ deadline, moved and cleared deadlines, two racing workers, a worker that was dow
 import asyncio
 import datetime as dt
 
-from app.db.models import SlaTimer
+from app.db.models import Case, SlaTimer
+from app.db.models.cases import SLA_ORDER_NONE
 from app.domain.principal import Role
 from app.settings import Settings
 from app.workers.runner import Workers
@@ -329,3 +330,22 @@ async def test_cases_filter_by_sla_state_and_sort_by_deadline(admin):
         assert [c["name"] for c in found] == names, state
     both = (await admin(LIST, states=["WARNING", "BREACHED"]))["cases"]["nodes"]
     assert [c["name"] for c in both] == ["KYC-6", "KYC-3"]
+
+
+async def test_a_deadline_set_before_the_sla_engine_is_scheduled_on_start(admin):
+    template = await make_template(admin, "OLD")
+    case = await make_case(admin, template, slaExpiresInSeconds=1)
+    # as a row written before the SLA columns and timers existed: no order key, no timer
+    row = await Case.get(name="OLD-1")
+    await Case.filter(id=row.id).update(sla_order=SLA_ORDER_NONE, sla_warning_at=None)
+    await SlaTimer.filter(case_id=row.id).delete()
+    deadline = _at((await _case(admin, case["id"]))["slaExpiresAt"])
+    worker = SlaDeadlines()
+    assert await worker.run_once(now=deadline - dt.timedelta(seconds=1)) == 0
+    assert [(t.kind, t.due_at) for t in await SlaTimer.filter(case_id=row.id)] == [
+        ("expiry", deadline)
+    ]
+    assert (await Case.get(id=row.id)).sla_order != SLA_ORDER_NONE
+    assert await worker.run_once(now=deadline) == 1
+    [expired] = await _sla_events(admin)
+    assert expired["name"] == "case.sla-expired"

@@ -173,3 +173,23 @@ async def fire(timer: SlaTimer) -> bool:
                 )
             )
     return True
+
+
+async def backfill(*, now: dt.datetime, limit: int = 500) -> int:
+    """Give deadlines set before the SLA engine existed (a deadline, but never ordered nor
+    scheduled) their order key and timers; returns how many cases it settled."""
+    ids = await (
+        Case.filter(sla_expires_at__isnull=False, sla_order=SLA_ORDER_NONE)
+        .order_by("id")
+        .limit(limit)
+        .values_list("id", flat=True)
+    )
+    for case_id in ids:
+        case = await Case.filter(id=case_id).first()
+        if case is None:
+            continue
+        async with unit_of_work(case.organization_id, Actor(ActorType.SYSTEM, "sla")) as uow:
+            locked = await Case.filter(id=case_id).select_for_update().get()
+            template = await CaseTemplate.get(id=locked.template_id)
+            await settle(uow, locked, template, now=now)
+    return len(ids)
