@@ -29,7 +29,15 @@ def main() -> int:
         }
         migrated = cli("migrate", env=env)
         assert migrated.returncode == 0, migrated.stderr
-        issued = cli("create-api-key", "--org", "Fuzz", "--email", "fuzz@fuzz.example", env=env)
+        issued = cli(
+            "create-api-key",
+            "--org",
+            "Fuzz",
+            "--email",
+            "fuzz@fuzz.example",
+            "--create-org",
+            env=env,
+        )
         assert issued.returncode == 0, issued.stderr
         key = issued.stdout.strip()
         with serve({**env, "MIGRATE_ON_START": "false"}) as base:
