@@ -11,17 +11,16 @@ import time
 import httpx
 
 from app.domain.events import InquiryApproved, InquiryDeclined, InquiryMarkedForReview
-from app.domain.webhooks import RESPONSE_BYTES_KEPT
 from app.events.envelope import EventEnvelope
 from app.services import persona_writeback as writeback
 from app.services.persona_integrations import api_key
 from app.services.persona_writeback import Claimed
 from app.services.sealed import SealError
 from app.services.webhook_deliveries import Outcome
-from app.services.webhook_network import UnsafeDestination, resolve
 from app.settings import Settings
 from app.workers.consumer import LogConsumer
-from app.workers.webhooks import VERSION, _target
+from app.workers.outbound import post_checked
+from app.workers.webhooks import VERSION
 
 log = logging.getLogger(__name__)
 
@@ -122,29 +121,14 @@ class PersonaSender:
             "Accept": "application/json",
             "User-Agent": f"casegraph/{VERSION}",
         }
-        try:
-            async with asyncio.timeout(self.timeout):
-                addresses = await resolve(
-                    url, allow_private=self.settings.persona_allow_private_networks
-                )
-                target, host, extensions = _target(url, addresses[0])
-                request = self.client.build_request(
-                    "POST", target, content=body, headers={**headers, **host}, extensions=extensions
-                )
-                response = await self.client.send(request, stream=True)
-                try:
-                    kept = bytearray()
-                    async for chunk in response.aiter_bytes():
-                        kept += chunk
-                        if len(kept) >= RESPONSE_BYTES_KEPT:
-                            break
-                finally:
-                    await response.aclose()
-        except UnsafeDestination as exc:
-            return done(error=f"refused: {exc}")
-        except TimeoutError:
-            return done(error=f"timeout: no answer within {self.timeout:g} s")
-        except httpx.HTTPError as exc:
-            return done(error=f"{type(exc).__name__}: {exc}"[:500])
-        text = bytes(kept[:RESPONSE_BYTES_KEPT]).decode("utf-8", errors="replace")
-        return done(response_status=response.status_code, response_body=text)
+        answer = await post_checked(
+            self.client,
+            url,
+            body,
+            headers,
+            within=self.timeout,
+            allow_private=self.settings.persona_allow_private_networks,
+        )
+        if answer.error is not None:
+            return done(error=answer.error)
+        return done(response_status=answer.status, response_body=answer.body)

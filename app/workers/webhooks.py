@@ -15,17 +15,16 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
-from urllib.parse import urlsplit
 
 import httpx
 
-from app.domain.webhooks import RESPONSE_BYTES_KEPT, delivery_headers
+from app.domain.webhooks import delivery_headers
 from app.events.envelope import EventEnvelope
 from app.services import webhook_deliveries as deliveries
 from app.services.webhook_deliveries import Claimed, Outcome
-from app.services.webhook_network import UnsafeDestination, default_port, resolve
 from app.services.webhook_payloads import event_body
 from app.workers.consumer import LogConsumer
+from app.workers.outbound import post_checked
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +57,6 @@ class SenderConfig:
     concurrency: int = 20
     lease_seconds: float = 60.0
     batch: int = 200
-
-
-def _target(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
-    """The URL with its host replaced by the checked address, the Host header, and the TLS
-    server name (so certificates are still checked against the host name)."""
-    parts = urlsplit(url)
-    host, port = default_port(url)
-    literal = f"[{address}]" if ":" in address else address
-    target = parts._replace(netloc=f"{literal}:{port}").geturl()
-    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
-    return target, {"Host": parts.netloc}, extensions
 
 
 class WebhookSender:
@@ -165,29 +153,14 @@ class WebhookSender:
             elapsed = int((time.monotonic() - clock) * 1000)
             return Outcome(started_at=started, duration_ms=elapsed, **result)  # type: ignore[arg-type]
 
-        try:
-            async with asyncio.timeout(self.config.timeout_seconds):
-                addresses = await resolve(
-                    item.webhook.url, allow_private=self.config.allow_private_networks
-                )
-                target, host, extensions = _target(item.webhook.url, addresses[0])
-                request = self.client.build_request(
-                    "POST", target, content=body, headers={**headers, **host}, extensions=extensions
-                )
-                response = await self.client.send(request, stream=True)
-                try:
-                    kept = bytearray()
-                    async for chunk in response.aiter_bytes():
-                        kept += chunk
-                        if len(kept) >= RESPONSE_BYTES_KEPT:
-                            break
-                finally:
-                    await response.aclose()
-        except UnsafeDestination as exc:
-            return done(error=f"refused: {exc}")
-        except TimeoutError:
-            return done(error=f"timeout: no answer within {self.config.timeout_seconds:g} s")
-        except httpx.HTTPError as exc:
-            return done(error=f"{type(exc).__name__}: {exc}"[:500])
-        text = bytes(kept[:RESPONSE_BYTES_KEPT]).decode("utf-8", errors="replace")
-        return done(response_status=response.status_code, response_body=text)
+        answer = await post_checked(
+            self.client,
+            item.webhook.url,
+            body,
+            headers,
+            within=self.config.timeout_seconds,
+            allow_private=self.config.allow_private_networks,
+        )
+        if answer.error is not None:
+            return done(error=answer.error)
+        return done(response_status=answer.status, response_body=answer.body)
