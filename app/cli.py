@@ -30,7 +30,7 @@ def _ensure_sqlite_dir(database_url: str) -> None:
 
 
 async def _with_orm(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
-    await Tortoise.init(config=tortoise_config(settings.database_url))
+    await Tortoise.init(config=tortoise_config(settings.database_url, server=True))
     try:
         return await work()
     finally:

@@ -47,7 +47,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             yield
             return
         async with (
-            RegisterTortoise(app, config=tortoise_config(settings.database_url)),
+            RegisterTortoise(app, config=tortoise_config(settings.database_url, server=True)),
             publisher.connected(settings.broadcast_url),
             revocations.watching(settings.revocation_poll_seconds),
         ):
