@@ -34,6 +34,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from app.db.config import keep_session
 from bench.documents import CASE, CASE_CREATE, CASES
 
 EVENT_LOG_LOCK = 0x6361_7365  # app/events/log.py
@@ -293,7 +294,8 @@ def create_app(dsn: str) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         global _pool
-        _pool = await asyncpg.create_pool(dsn, min_size=5, max_size=5)
+        # the pool casegraph runs with: 5 connections, no reset round trip on release
+        _pool = await asyncpg.create_pool(dsn, min_size=1, max_size=5, reset=keep_session)
         try:
             yield
         finally:
