@@ -23,7 +23,7 @@ from app.graphql.schema import schema
 from app.graphql.view import GraphQLApp
 from app.health import healthz
 from app.services.revocations import revocations
-from app.settings import Settings
+from app.settings import Settings, get_settings
 from app.workers.runner import Workers
 
 
@@ -89,3 +89,9 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
         lifespan=lifespan,
         exception_handlers=EXCEPTION_HANDLERS,
     )
+
+
+def create_app_from_environment() -> Starlette:
+    """The app of one of several uvicorn worker processes (``WEB_CONCURRENCY`` > 1): each
+    reads its settings from the environment ``serve`` passed on."""
+    return create_app(get_settings())
