@@ -46,9 +46,8 @@ async def test_a_released_connection_holds_no_lock_and_no_transaction() -> None:
     dsn = SETTINGS.database_url
     pool = await asyncpg.create_pool(dsn, min_size=1, max_size=1, reset=keep_session)
     try:
-        async with pool.acquire() as conn:
-            async with conn.transaction():
-                await conn.execute("SELECT pg_advisory_xact_lock($1)", EVENT_LOG_LOCK)
+        async with pool.acquire() as conn, conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock($1)", EVENT_LOG_LOCK)
         async with pool.acquire() as conn:  # a transaction left open is rolled back
             await conn.execute("BEGIN")
             await conn.execute("SELECT pg_advisory_xact_lock($1)", EVENT_LOG_LOCK)

@@ -3,7 +3,7 @@
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from functools import cached_property, partial
-from inspect import isawaitable
+from inspect import iscoroutine
 from typing import Any, TypeVar, cast
 
 from strawberry.dataloader import DataLoader
@@ -34,13 +34,19 @@ def now_or_later(loader: DataLoader[K, T], key: K) -> T | Awaitable[T]:
     return loader.load(key)
 
 
+def pending(value: object) -> bool:
+    """Whether a value of ``now_or_later`` or ``then`` is still to be awaited (a loader's
+    future or a coroutine; not ``inspect.isawaitable``: Tortoise rows are awaitable)."""
+    return asyncio.isfuture(value) or iscoroutine(value)
+
+
 def then(value: T | Awaitable[T], fn: Callable[[T], R]) -> R | Awaitable[R]:
     """``fn(value)``, now when the value is there, else once it is."""
-    if isawaitable(value):
-        pending = value
+    if pending(value):
+        pending_value = cast(Awaitable[T], value)
 
         async def later() -> R:
-            return fn(await pending)
+            return fn(await pending_value)
 
         return later()
     return fn(cast(T, value))
@@ -120,15 +126,15 @@ class Loaders:
         """Objects of one type linked to a case, in link order; without an awaitable when
         the links and the objects are already loaded."""
         links = now_or_later(self.case_links, case_id)
-        if isawaitable(links):
+        if pending(links):
             return self._linked(links, object_type, model)
         loader = self.rows(model)
         found = [
             now_or_later(loader, link.object_id)
-            for link in links
+            for link in cast(list[models.CaseObject], links)
             if link.object_type == object_type
         ]
-        if any(isawaitable(r) for r in found):
+        if any(pending(r) for r in found):
             return self._linked(links, object_type, model)
         return [r for r in cast(list[M | None], found) if isinstance(r, model)]
 
@@ -138,7 +144,11 @@ class Loaders:
         object_type: ObjectType,
         model: type[M],
     ) -> list[M]:
-        loaded = await links if isawaitable(links) else links
+        loaded = (
+            await cast(Awaitable[list[models.CaseObject]], links)
+            if pending(links)
+            else cast(list[models.CaseObject], links)
+        )
         chosen = [link for link in loaded if link.object_type == object_type]
         return [r for r in await self.objects(chosen) if isinstance(r, model)]
 
