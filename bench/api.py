@@ -25,6 +25,7 @@ import os
 import random
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -202,6 +203,21 @@ def bodies(ids: dict[str, int], server: str) -> dict[str, dict[str, Any]]:
     }
 
 
+def free_port_pair() -> int:
+    """A port p with p and p + 1 both free now."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+        with socket.socket() as second:
+            try:
+                second.bind(("127.0.0.1", port + 1))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no two adjacent free ports")
+
+
 async def wait_up(url: str) -> None:
     async with httpx.AsyncClient() as http:
         for _ in range(300):
@@ -290,7 +306,7 @@ async def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--cases", type=int, default=1000)
-    parser.add_argument("--port", type=int, default=8781)
+    parser.add_argument("--port", type=int, help="casegraph's port (the comparator: +1)")
     parser.add_argument("--only", choices=["P1", "P2", "F1"], action="append")
     parser.add_argument("--keep", action="store_true", help="keep servers and database (profile)")
     parser.add_argument(
@@ -301,6 +317,7 @@ async def main() -> None:
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install -y wrk")
+    args.port = args.port or free_port_pair()
     name = f"casegraph_api_{os.getpid()}"
     admin = await asyncpg.connect(f"{args.server}/postgres")
     await admin.execute(f'CREATE DATABASE "{name}"')
