@@ -39,6 +39,14 @@ async def _with_orm(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
 
 
 def cmd_migrate(settings: Settings, wait_seconds: float = 0) -> int:
+    workers = settings.web_concurrency
+    if workers > 1 and not settings.broadcast_url.startswith(("redis://", "rediss://")):
+        print(
+            f"error: WEB_CONCURRENCY={workers} needs BROADCAST_URL=redis://...: with memory:// "
+            "a worker's subscribers would not see the other workers' events live",
+            file=sys.stderr,
+        )
+        return 2
     _ensure_sqlite_dir(settings.database_url)
     if wait_seconds > 0:
         from app.db.wait import DatabaseUnreachable, wait_for_database
@@ -130,14 +138,6 @@ def cmd_serve(settings: Settings) -> int:
         applied = asyncio.run(upgrade(settings.database_url))
         if applied:
             log.info("applied migrations: %s", ", ".join(applied))
-    workers = settings.web_concurrency
-    if workers > 1 and not settings.broadcast_url.startswith(("redis://", "rediss://")):
-        print(
-            f"error: WEB_CONCURRENCY={workers} needs BROADCAST_URL=redis://...: with memory:// "
-            "a worker's subscribers would not see the other workers' events live",
-            file=sys.stderr,
-        )
-        return 2
     issued = asyncio.run(_with_orm(settings, seed_demo)) if settings.seeds_demo else None
     print(banner(settings, issued.secret if issued else None), flush=True)
     options: dict[str, Any] = {
