@@ -39,14 +39,6 @@ async def _with_orm(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
 
 
 def cmd_migrate(settings: Settings, wait_seconds: float = 0) -> int:
-    workers = settings.web_concurrency
-    if workers > 1 and not settings.broadcast_url.startswith(("redis://", "rediss://")):
-        print(
-            f"error: WEB_CONCURRENCY={workers} needs BROADCAST_URL=redis://...: with memory:// "
-            "a worker's subscribers would not see the other workers' events live",
-            file=sys.stderr,
-        )
-        return 2
     _ensure_sqlite_dir(settings.database_url)
     if wait_seconds > 0:
         from app.db.wait import DatabaseUnreachable, wait_for_database
@@ -133,6 +125,14 @@ def cmd_serve(settings: Settings) -> int:
     from app.main import create_app
     from app.services.demo import seed_demo
 
+    workers = settings.web_concurrency
+    if workers > 1 and not settings.broadcast_url.startswith(("redis://", "rediss://")):
+        print(
+            f"error: WEB_CONCURRENCY={workers} needs BROADCAST_URL=redis://...: with memory:// "
+            "a worker's subscribers would not see the other workers' events live",
+            file=sys.stderr,
+        )
+        return 2
     _ensure_sqlite_dir(settings.database_url)
     if settings.migrate_on_start:
         applied = asyncio.run(upgrade(settings.database_url))
