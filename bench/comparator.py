@@ -34,13 +34,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.db.config import keep_session
 from bench.documents import CASE, CASE_CREATE, CASES
 
 EVENT_LOG_LOCK = 0x6361_7365  # app/events/log.py
 CACHE_SECONDS = 60.0
 _keys: dict[str, tuple[tuple[int, str], float]] = {}  # key hash -> ((org id, key id), expiry)
 _pool: asyncpg.Pool | None = None
+
+
+async def keep_session(connection: asyncpg.Connection) -> None:
+    """No reset round trip on release: casegraph's pool setting (app/db/config.py)."""
 
 
 def gid(type_name: str, ident: int) -> str:

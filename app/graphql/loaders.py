@@ -153,27 +153,35 @@ class Loaders:
         return [r for r in await self.objects(chosen) if isinstance(r, model)]
 
     async def preload_cases(self, cases: Sequence[models.Case], fields: set[str]) -> None:
-        """Load, in one batch per relation, what the selected ``fields`` of these cases read,
-        so that their resolvers answer without awaiting (same statements as loading lazily).
-        """
-        loads: list[Awaitable[Any]] = []
+        """Load, in one query per relation, what the selected ``fields`` of these cases read,
+        and prime the loaders with it, so that their resolvers answer without awaiting (the
+        same statements as loading lazily, without a future and a batch per key)."""
+        loads: list[Awaitable[None]] = []
         if "template" in fields:
-            loads.append(self.rows(models.CaseTemplate).load_many([c.template_id for c in cases]))
+            loads.append(self._prime(models.CaseTemplate, [c.template_id for c in cases]))
         if "assignee" in fields:
             assigned = [c.assignee_id for c in cases if c.assignee_id is not None]
-            loads.append(self.rows(models.User).load_many(assigned))
+            loads.append(self._prime(models.User, assigned))
         kinds = [t for t in LINKED_FIELDS if LINKED_FIELDS[t] in fields]
-        if kinds:
-            loads.append(self.case_links.load_many([c.id for c in cases]))
-        await asyncio.gather(*loads)
-        if kinds:
-            links = [
-                link
-                for c in cases
-                for link in cast(list[models.CaseObject], now_or_later(self.case_links, c.id))
-                if link.object_type in kinds
-            ]
-            await self.objects(links)
+        if not kinds:
+            await asyncio.gather(*loads)
+            return
+        ids = list(dict.fromkeys(c.id for c in cases))
+        found = await asyncio.gather(batch.links_by_case(ids), *loads)
+        links = cast(list[list[models.CaseObject]], found[0])
+        self.case_links.prime_many(dict(zip(ids, links, strict=True)))
+        by_type: dict[ObjectType, list[int]] = {}
+        for link in (link for group in links for link in group if link.object_type in kinds):
+            by_type.setdefault(ObjectType(link.object_type), []).append(link.object_id)
+        await asyncio.gather(
+            *(self._prime(models.OBJECT_MODELS[t], found) for t, found in by_type.items())
+        )
+
+    async def _prime(self, model: type[Model], ids: list[int]) -> None:
+        unique = list(dict.fromkeys(ids))
+        if unique:
+            rows = await batch.rows_by_id(model, self.organization_id, unique)
+            self.rows(model).prime_many(dict(zip(unique, rows, strict=True)))
 
     def events(self, subject_type: str) -> DataLoader[int, list[models.Event]]:
         """Timelines of subjects of one type."""
