@@ -3,7 +3,7 @@
 
     DATABASE_URL=postgres://... python -m bench.comparator --port 8801
 
-It answers exactly the three documents of ``bench.api`` (P1, P2, F1) with the same JSON as
+It answers exactly the documents of ``bench.api`` (P0, P1, P2, F1) with the same JSON as
 casegraph, and does what casegraph does per request that a client could observe or rely on:
 - authentication on every request: the SHA-256 of the bearer key looked up in ``api_key``
   (joined to its user for the role), cached for 60 s per key exactly like
@@ -34,7 +34,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bench.documents import CASE, CASE_CREATE, CASES
+from bench.documents import CASE, CASE_CREATE, CASES, TYPENAME
 
 EVENT_LOG_LOCK = 0x6361_7365  # app/events/log.py
 CACHE_SECONDS = 60.0
@@ -284,6 +284,8 @@ async def graphql(request: Request) -> Response:
         if caller is None:
             return reply({"data": None, "errors": [{"message": "invalid or revoked API key"}]})
         org, key_id = caller
+        if query == TYPENAME:
+            return reply({"data": {"__typename": "Query"}})
         if query == CASE:
             return reply(await one_case(conn, org, variables))
         if query == CASES:
@@ -297,8 +299,10 @@ def create_app(dsn: str) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         global _pool
-        # the pool casegraph runs with: 5 connections, no reset round trip on release
-        _pool = await asyncpg.create_pool(dsn, min_size=1, max_size=5, reset=keep_session)
+        # the pool casegraph runs with (5 connections unless BENCH_POOL says otherwise),
+        # no reset round trip on release
+        size = int(os.environ.get("BENCH_POOL", "5"))
+        _pool = await asyncpg.create_pool(dsn, min_size=1, max_size=size, reset=keep_session)
         try:
             yield
         finally:
@@ -311,7 +315,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=8801)
     args = parser.parse_args()
-    app = create_app(os.environ["DATABASE_URL"])
+    app = create_app(os.environ["DATABASE_URL"].split("?")[0])
     uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning")
 
 

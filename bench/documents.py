@@ -1,5 +1,6 @@
 """The three GraphQL documents ``bench.api`` sends to casegraph and to its comparator."""
 
+TYPENAME = "{ __typename }"  # P0: the stack's floor, no database read
 CASE = (
     "query($id: ID!) { case(id: $id) { id name status state version createdAt "
     "template { id name key } } }"
