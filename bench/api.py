@@ -252,7 +252,7 @@ async def check_equal(urls: dict[str, str], key: str, ids: dict[str, int]) -> No
                 answers.append(normalized(kind, body))
             if answers[0] != answers[1]:
                 raise RuntimeError(f"{kind}: the answers differ:\n{answers[0]}\n{answers[1]}")
-        print("both servers answer P1, P2 and F1 with equal JSON")
+        print("both servers answer P0, P1, P2 and F1 with equal JSON")
 
 
 def wrk(
