@@ -4,11 +4,12 @@ export-schema."""
 import argparse
 import asyncio
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tortoise import Tortoise
 
@@ -30,7 +31,7 @@ def _ensure_sqlite_dir(database_url: str) -> None:
 
 
 async def _with_orm(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
-    await Tortoise.init(config=tortoise_config(settings.database_url))
+    await Tortoise.init(config=tortoise_config(settings.database_url, server=True))
     try:
         return await work()
     finally:
@@ -124,6 +125,14 @@ def cmd_serve(settings: Settings) -> int:
     from app.main import create_app
     from app.services.demo import seed_demo
 
+    workers = settings.web_concurrency
+    if workers > 1 and not settings.broadcast_url.startswith(("redis://", "rediss://")):
+        print(
+            f"error: WEB_CONCURRENCY={workers} needs BROADCAST_URL=redis://...: with memory:// "
+            "a worker's subscribers would not see the other workers' events live",
+            file=sys.stderr,
+        )
+        return 2
     _ensure_sqlite_dir(settings.database_url)
     if settings.migrate_on_start:
         applied = asyncio.run(upgrade(settings.database_url))
@@ -131,14 +140,20 @@ def cmd_serve(settings: Settings) -> int:
             log.info("applied migrations: %s", ", ".join(applied))
     issued = asyncio.run(_with_orm(settings, seed_demo)) if settings.seeds_demo else None
     print(banner(settings, issued.secret if issued else None), flush=True)
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level,
-        lifespan="on",
-        ws_max_size=settings.ws_max_message_bytes,
-    )
+    options: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": settings.log_level,
+        "lifespan": "on",
+        "ws_max_size": settings.ws_max_message_bytes,
+    }
+    if workers == 1:  # the embedded default: one process
+        uvicorn.run(create_app(settings), **options)
+        return 0
+    # each worker process builds its app from the environment: pass the command line's
+    # overrides on (migrations and the demo seed ran once, here)
+    os.environ.update(HOST=settings.host, PORT=str(settings.port))
+    uvicorn.run("app.main:create_app_from_environment", factory=True, workers=workers, **options)
     return 0
 
 
@@ -148,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve the API (applies migrations first by default)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, help="uvicorn worker processes (WEB_CONCURRENCY)")
     migrate = sub.add_parser("migrate", help="apply pending migrations to DATABASE_URL")
     migrate.add_argument(
         "--wait",
@@ -183,7 +199,15 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = get_settings()
     if args.command == "serve":
-        overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v}
+        overrides = {
+            k: v
+            for k, v in (
+                ("host", args.host),
+                ("port", args.port),
+                ("web_concurrency", args.workers),
+            )
+            if v
+        }
         settings = settings.model_copy(update=overrides)
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"

@@ -24,7 +24,7 @@ from app.graphql.view import GraphQLApp
 from app.health import healthz
 from app.http.persona_webhooks import persona_webhook_endpoint
 from app.services.revocations import revocations
-from app.settings import Settings
+from app.settings import Settings, get_settings
 from app.workers.runner import Workers
 
 
@@ -48,7 +48,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             yield
             return
         async with (
-            RegisterTortoise(app, config=tortoise_config(settings.database_url)),
+            RegisterTortoise(app, config=tortoise_config(settings.database_url, server=True)),
             publisher.connected(settings.broadcast_url),
             revocations.watching(settings.revocation_poll_seconds),
         ):
@@ -95,3 +95,9 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
         lifespan=lifespan,
         exception_handlers=EXCEPTION_HANDLERS,
     )
+
+
+def create_app_from_environment() -> Starlette:
+    """The app of one of several uvicorn worker processes (``WEB_CONCURRENCY`` > 1): each
+    reads its settings from the environment ``serve`` passed on."""
+    return create_app(get_settings())

@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="address `serve` binds")
     port: int = Field(default=8000, description="port `serve` binds")
+    web_concurrency: int = Field(
+        default=1,
+        ge=1,
+        description="uvicorn worker processes `serve` runs (more than one needs a redis:// "
+        "broadcast, so every process sees every event and shares the rate limits)",
+    )
     log_level: str = Field(default="info", description="debug, info, warning or error")
     demo_seed: bool | None = Field(
         default=None,

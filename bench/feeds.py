@@ -189,6 +189,8 @@ async def main() -> None:
             for ws in sockets:
                 await ws.close()
             await asyncio.sleep(2)
+            if args.idle == 0:  # --idle 0: fan-out only
+                return
 
             before = rss_kib(server.pid)
             idle = await open_many(url, key, args.idle)

@@ -243,3 +243,12 @@ def _serving(port: int, env: dict[str, str]) -> Iterator[str]:
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+def test_several_workers_need_a_shared_broadcast(tmp_path):
+    env = {"DATABASE_URL": f"sqlite://{tmp_path}/x.sqlite3", "BROADCAST_URL": "memory://"}
+    refused = cli("serve", "--workers", "2", env=env)
+    assert refused.returncode == 2
+    assert "WEB_CONCURRENCY=2 needs BROADCAST_URL=redis://" in refused.stderr
+    refused = cli("serve", env={**env, "WEB_CONCURRENCY": "3"})
+    assert refused.returncode == 2

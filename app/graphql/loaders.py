@@ -1,8 +1,9 @@
 """One DataLoader per relation, built per request and scoped to one organization."""
 
 import asyncio
-from collections.abc import Sequence
-from functools import partial
+from collections.abc import Awaitable, Callable, Sequence
+from functools import cached_property, partial
+from inspect import iscoroutine
 from typing import Any, TypeVar, cast
 
 from strawberry.dataloader import DataLoader
@@ -13,22 +14,91 @@ from app.db.reads import batch
 from app.domain.objects import ObjectType
 
 M = TypeVar("M", bound=Model)
+K = TypeVar("K")
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def now_or_later(loader: DataLoader[K, T], key: K) -> T | Awaitable[T]:
+    """The value when the loader already holds it (a list resolver preloaded it), else the
+    awaitable load. A resolver that returns a value spares graphql-core an awaitable, which
+    costs it a task per list item."""
+    future = loader.cache_map.get(key)
+    if (
+        future is not None
+        and future.done()
+        and not future.cancelled()
+        and future.exception() is None
+    ):
+        return future.result()
+    return loader.load(key)
+
+
+def pending(value: object) -> bool:
+    """Whether a value of ``now_or_later`` or ``then`` is still to be awaited (a loader's
+    future or a coroutine; not ``inspect.isawaitable``: Tortoise rows are awaitable)."""
+    return asyncio.isfuture(value) or iscoroutine(value)
+
+
+def then(value: T | Awaitable[T], fn: Callable[[T], R]) -> R | Awaitable[R]:
+    """``fn(value)``, now when the value is there, else once it is."""
+    if pending(value):
+        pending_value = cast(Awaitable[T], value)
+
+        async def later() -> R:
+            return fn(await pending_value)
+
+        return later()
+    return fn(cast(T, value))
+
+
+# the Case fields that read linked objects of one type
+LINKED_FIELDS = {
+    ObjectType.INQUIRY: "inquiries",
+    ObjectType.ACCOUNT: "accounts",
+    ObjectType.REPORT: "reports",
+}
+
+
+def _present(model: type[M], ident: int, row: M | None) -> M:
+    if row is None:
+        raise LookupError(f"{model.__name__} {ident} is gone")
+    return row
 
 
 class Loaders:
-    """Batching loaders; resolvers pass foreign-key ids, never await ORM relations."""
+    """Batching loaders; resolvers pass foreign-key ids, never await ORM relations. Each is
+    built on first use: a request reads through a few of them."""
 
     def __init__(self, organization_id: int) -> None:
         self.organization_id = organization_id
         self._by_model: dict[type[Model], DataLoader[int, Any]] = {}
-        self.case_comments = DataLoader(load_fn=batch.comments_by_case)
-        self.case_links = DataLoader(load_fn=batch.links_by_case)
-        self.team_members = DataLoader(load_fn=batch.members_by_team)
-        self.workflow_versions = DataLoader(load_fn=batch.versions_by_workflow)
-        self.case_runs = DataLoader(load_fn=partial(batch.runs_by, "case_id"))
-        self.inquiry_runs = DataLoader(load_fn=partial(batch.runs_by, "inquiry_id"))
         self._events: dict[str, DataLoader[int, list[models.Event]]] = {}
         self._cases_of: dict[ObjectType, DataLoader[int, list[int]]] = {}
+
+    @cached_property
+    def case_comments(self) -> DataLoader[int, list[models.CaseComment]]:
+        return DataLoader(load_fn=batch.comments_by_case)
+
+    @cached_property
+    def case_links(self) -> DataLoader[int, list[models.CaseObject]]:
+        return DataLoader(load_fn=batch.links_by_case)
+
+    @cached_property
+    def team_members(self) -> DataLoader[int, list[models.User]]:
+        return DataLoader(load_fn=batch.members_by_team)
+
+    @cached_property
+    def workflow_versions(self) -> DataLoader[int, list[models.WorkflowVersion]]:
+        return DataLoader(load_fn=batch.versions_by_workflow)
+
+    @cached_property
+    def case_runs(self) -> DataLoader[int, list[models.WorkflowRun]]:
+        return DataLoader(load_fn=partial(batch.runs_by, "case_id"))
+
+    @cached_property
+    def inquiry_runs(self) -> DataLoader[int, list[models.WorkflowRun]]:
+        return DataLoader(load_fn=partial(batch.runs_by, "inquiry_id"))
 
     def rows(self, model: type[M]) -> DataLoader[int, M | None]:
         """Rows of ``model`` by id (None when missing or in another organization)."""
@@ -44,6 +114,74 @@ class Loaders:
         if row is None:
             raise LookupError(f"{model.__name__} {ident} is gone")
         return row
+
+    def row_now(self, model: type[M], ident: int) -> M | Awaitable[M]:
+        """``row`` without an awaitable when the row is already loaded."""
+        found = now_or_later(self.rows(model), ident)
+        return then(found, partial(_present, model, ident))
+
+    def linked_now(
+        self, case_id: int, object_type: ObjectType, model: type[M]
+    ) -> list[M] | Awaitable[list[M]]:
+        """Objects of one type linked to a case, in link order; without an awaitable when
+        the links and the objects are already loaded."""
+        links = now_or_later(self.case_links, case_id)
+        if pending(links):
+            return self._linked(links, object_type, model)
+        loader = self.rows(model)
+        found = [
+            now_or_later(loader, link.object_id)
+            for link in cast(list[models.CaseObject], links)
+            if link.object_type == object_type
+        ]
+        if any(pending(r) for r in found):
+            return self._linked(links, object_type, model)
+        return [r for r in cast(list[M | None], found) if isinstance(r, model)]
+
+    async def _linked(
+        self,
+        links: Awaitable[list[models.CaseObject]] | list[models.CaseObject],
+        object_type: ObjectType,
+        model: type[M],
+    ) -> list[M]:
+        loaded = (
+            await cast(Awaitable[list[models.CaseObject]], links)
+            if pending(links)
+            else cast(list[models.CaseObject], links)
+        )
+        chosen = [link for link in loaded if link.object_type == object_type]
+        return [r for r in await self.objects(chosen) if isinstance(r, model)]
+
+    async def preload_cases(self, cases: Sequence[models.Case], fields: set[str]) -> None:
+        """Load, in one query per relation, what the selected ``fields`` of these cases read,
+        and prime the loaders with it, so that their resolvers answer without awaiting (the
+        same statements as loading lazily, without a future and a batch per key)."""
+        loads: list[Awaitable[None]] = []
+        if "template" in fields:
+            loads.append(self._prime(models.CaseTemplate, [c.template_id for c in cases]))
+        if "assignee" in fields:
+            assigned = [c.assignee_id for c in cases if c.assignee_id is not None]
+            loads.append(self._prime(models.User, assigned))
+        kinds = [t for t in LINKED_FIELDS if LINKED_FIELDS[t] in fields]
+        if not kinds:
+            await asyncio.gather(*loads)
+            return
+        ids = list(dict.fromkeys(c.id for c in cases))
+        found = await asyncio.gather(batch.links_by_case(ids), *loads)
+        links = cast(list[list[models.CaseObject]], found[0])
+        self.case_links.prime_many(dict(zip(ids, links, strict=True)))
+        by_type: dict[ObjectType, list[int]] = {}
+        for link in (link for group in links for link in group if link.object_type in kinds):
+            by_type.setdefault(ObjectType(link.object_type), []).append(link.object_id)
+        await asyncio.gather(
+            *(self._prime(models.OBJECT_MODELS[t], found) for t, found in by_type.items())
+        )
+
+    async def _prime(self, model: type[Model], ids: list[int]) -> None:
+        unique = list(dict.fromkeys(ids))
+        if unique:
+            rows = await batch.rows_by_id(model, self.organization_id, unique)
+            self.rows(model).prime_many(dict(zip(unique, rows, strict=True)))
 
     def events(self, subject_type: str) -> DataLoader[int, list[models.Event]]:
         """Timelines of subjects of one type."""

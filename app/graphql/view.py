@@ -2,9 +2,11 @@
 media type the client accepts, and renders casegraph's own GraphiQL page."""
 
 import asyncio
+import json
 import weakref
 from typing import Any
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter
 from graphql import GraphQLError
 from starlette.requests import Request
@@ -70,6 +72,15 @@ class GraphQLApp(GraphQL[Context, None]):
         self.sockets: weakref.WeakValueDictionary[int, Context] = weakref.WeakValueDictionary()
         self._closing: set[asyncio.Task[None]] = set()
         revocations.listen(self._revoked)
+
+    def encode_json(self, data: object) -> str:
+        """Responses and WebSocket messages as compact JSON, by orjson (several times faster
+        than the standard library on result trees); what orjson refuses (integers beyond 64
+        bits or nesting deeper than 254 in a JSON scalar) goes through ``json`` as before."""
+        try:
+            return orjson.dumps(data).decode()
+        except TypeError:
+            return json.dumps(data, separators=(",", ":"))
 
     def decode_json(self, data: str | bytes) -> object:
         """Strict JSON (WebSocket messages): a refusal is a JSONDecodeError (close 4400)."""

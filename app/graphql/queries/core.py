@@ -19,7 +19,15 @@ from app.domain.sla import SlaState
 from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.ids import decode_ids, decode_optional
-from app.graphql.pagination import After, Before, Connection, First, Last, query_connection
+from app.graphql.pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    node_fields,
+    query_connection,
+)
 from app.graphql.types.cases import Case
 from app.graphql.types.common import CaseState, InquiryStatus, RowNode
 from app.graphql.types.events import Event
@@ -188,9 +196,12 @@ class CoreQueries:
         except DomainError as exc:
             raise as_graphql_error(exc) from None
         query = filter_cases(org_of(info), case_filter)
-        return await query_connection(
+        page = await query_connection(
             query, ordering, Case.from_row, first=first, after=after, last=last, before=before
         )
+        cases = [edge.node.row for edge in page.edges]
+        await info.context.loaders.preload_cases(cases, node_fields(info))
+        return page
 
     @strawberry.field(description="Case templates, oldest first.")
     async def case_templates(

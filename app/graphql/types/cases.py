@@ -1,6 +1,7 @@
 """Cases and their comments: the case-detail graph."""
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import strawberry
@@ -12,6 +13,7 @@ from app.domain.objects import ObjectType
 from app.domain.sla import SlaFacts, SlaState, sla_state
 from app.graphql.context import Info
 from app.graphql.list_limits import RECENT
+from app.graphql.loaders import now_or_later, then
 from app.graphql.pagination import After, Before, Connection, First, Last, list_connection
 from app.graphql.types import sla as _sla_types  # noqa: F401  (registers SlaState)
 from app.graphql.types.common import Actor, CaseState, RowNode, actor_of
@@ -21,6 +23,7 @@ from app.graphql.types.templates import CaseTemplate
 from app.graphql.types.tenancy import User
 
 M = TypeVar("M", bound=Model)
+N = TypeVar("N")
 
 if TYPE_CHECKING:
     from app.graphql.types.workflows import WorkflowRun
@@ -45,107 +48,121 @@ class CaseComment(RowNode[models.CaseComment]):
         return self.row.created_at
 
 
+# Case's fields, in schema order, are plain attributes copied from the row (COLUMNS) and
+# resolvers; a resolver that sits between two attributes is declared as an attribute too
+# (``x: T = strawberry.field(resolver=...)``) so the schema keeps its field order.
+# template, assignee and the linked objects of one type answer without an awaitable when the
+# list that holds the case preloaded them (Loaders.preload_cases).
+
+
+def _template(root: "Case", info: Info) -> CaseTemplate | Awaitable[CaseTemplate]:
+    row = info.context.loaders.row_now(models.CaseTemplate, root.row.template_id)
+    return then(row, CaseTemplate.from_row)
+
+
+def _assignee(root: "Case", info: Info) -> User | Awaitable[User | None] | None:
+    if root.row.assignee_id is None:
+        return None
+    row = now_or_later(info.context.loaders.rows(models.User), root.row.assignee_id)
+    return then(row, lambda r: User.from_row(r) if r else None)
+
+
+def _creator(root: "Case") -> Actor:
+    actor = actor_of(root.row.creator_type, root.row.creator_id)
+    assert actor is not None
+    return actor
+
+
+def _assigner(root: "Case") -> Actor | None:
+    return actor_of(root.row.assigner_type, root.row.assigner_id)
+
+
+def _resolver(root: "Case") -> Actor | None:
+    return actor_of(root.row.resolver_type, root.row.resolver_id)
+
+
+def _updater(root: "Case") -> Actor | None:
+    return actor_of(root.row.updater_type, root.row.updater_id)
+
+
+def _tags(root: "Case") -> list[str]:
+    return list(root.row.tags)
+
+
+def _fields(root: "Case") -> JSON:
+    return root.row.fields_data
+
+
+def _sla_state(root: "Case") -> SlaState:
+    row = root.row
+    facts = SlaFacts(
+        row.sla_expires_at, row.sla_warning_at, row.sla_breached_at, row.sla_paused_at,
+        row.resolved_at,
+    )  # fmt: skip
+    return sla_state(facts, dt.datetime.now(dt.UTC))
+
+
 @strawberry.type(description="Everything about one flagged end user, under review.")
 class Case(RowNode[models.Case]):
     MODEL = models.Case
+    COLUMNS = (
+        "name", "status", "state", "resolution", "sla_expires_at", "sla_breached_at",
+        "sla_paused_at", "created_at", "updated_at", "assigned_at", "resolved_at", "version",
+    )  # fmt: skip
 
-    @strawberry.field(description="Template key and sequence number, e.g. KYC-12.")
-    def name(self) -> str:
-        return str(self.row.name)
-
-    @strawberry.field(description="The case's template.")
-    async def template(self, info: Info) -> CaseTemplate:
-        row = await info.context.loaders.row(models.CaseTemplate, self.row.template_id)
-        return CaseTemplate.from_row(row)
-
-    @strawberry.field(description="Current status, one of the template's.")
-    def status(self) -> str:
-        return str(self.row.status)
-
-    @strawberry.field(description="Open, or resolved once an end status is entered.")
-    def state(self) -> CaseState:
-        return CaseState(self.row.state)
-
-    @strawberry.field(description="The end status the case was resolved with; null while open.")
-    def resolution(self) -> str | None:
-        return self.row.resolution
-
-    @strawberry.field(description="The reviewer the case is assigned to.")
-    async def assignee(self, info: Info) -> User | None:
-        if self.row.assignee_id is None:
-            return None
-        row = await info.context.loaders.rows(models.User).load(self.row.assignee_id)
-        return User.from_row(row) if row else None
-
-    @strawberry.field(description="Who created the case.")
-    def creator(self) -> Actor:
-        actor = actor_of(self.row.creator_type, self.row.creator_id)
-        assert actor is not None
-        return actor
-
-    @strawberry.field(description="Who made the last assignment.")
-    def assigner(self) -> Actor | None:
-        return actor_of(self.row.assigner_type, self.row.assigner_id)
-
-    @strawberry.field(description="Who resolved the case.")
-    def resolver(self) -> Actor | None:
-        return actor_of(self.row.resolver_type, self.row.resolver_id)
-
-    @strawberry.field(description="Who changed the case last.")
-    def updater(self) -> Actor | None:
-        return actor_of(self.row.updater_type, self.row.updater_id)
-
-    @strawberry.field(description="Tags.")
-    def tags(self) -> list[str]:
-        return list(self.row.tags)
-
-    @strawberry.field(description="Custom field values, keyed by the template's field keys.")
-    def fields(self) -> JSON:
-        return self.row.fields_data
-
-    @strawberry.field(description="SLA deadline; null when none is set.")
-    def sla_expires_at(self) -> dt.datetime | None:
-        return self.row.sla_expires_at
-
-    @strawberry.field(description="Where the case stands against its SLA deadline now.")
-    def sla_state(self) -> SlaState:
-        row = self.row
-        facts = SlaFacts(
-            row.sla_expires_at,
-            row.sla_warning_at,
-            row.sla_breached_at,
-            row.sla_paused_at,
-            row.resolved_at,
-        )
-        return sla_state(facts, dt.datetime.now(dt.UTC))
-
-    @strawberry.field(description="When the SLA was breached (its deadline); null if not.")
-    def sla_breached_at(self) -> dt.datetime | None:
-        return self.row.sla_breached_at
-
-    @strawberry.field(description="Since when the SLA clock stands still; null when running.")
-    def sla_paused_at(self) -> dt.datetime | None:
-        return self.row.sla_paused_at
-
-    @strawberry.field(description="When the case was created.")
-    def created_at(self) -> dt.datetime:
-        return self.row.created_at
-
-    @strawberry.field(description="When the case last changed.")
-    def updated_at(self) -> dt.datetime:
-        return self.row.updated_at
-
-    @strawberry.field(description="When the current assignee was assigned.")
-    def assigned_at(self) -> dt.datetime | None:
-        return self.row.assigned_at
-
-    @strawberry.field(description="When the case was resolved; null while open.")
-    def resolved_at(self) -> dt.datetime | None:
-        return self.row.resolved_at
-
-    @strawberry.field(description="Increases with every change; pass it as expectedVersion.")
-    def version(self) -> int:
-        return int(self.row.version)
+    name: str = strawberry.field(description="Template key and sequence number, e.g. KYC-12.")
+    template: CaseTemplate | Awaitable[CaseTemplate] = strawberry.field(
+        resolver=_template, graphql_type=CaseTemplate, description="The case's template."
+    )
+    status: str = strawberry.field(description="Current status, one of the template's.")
+    state: CaseState = strawberry.field(
+        description="Open, or resolved once an end status is entered."
+    )
+    resolution: str | None = strawberry.field(
+        description="The end status the case was resolved with; null while open."
+    )
+    assignee: User | Awaitable[User | None] | None = strawberry.field(
+        resolver=_assignee,
+        graphql_type=User | None,
+        description="The reviewer the case is assigned to.",
+    )
+    creator: Actor = strawberry.field(resolver=_creator, description="Who created the case.")
+    assigner: Actor | None = strawberry.field(
+        resolver=_assigner, description="Who made the last assignment."
+    )
+    resolver: Actor | None = strawberry.field(
+        resolver=_resolver, description="Who resolved the case."
+    )
+    updater: Actor | None = strawberry.field(
+        resolver=_updater, description="Who changed the case last."
+    )
+    tags: list[str] = strawberry.field(resolver=_tags, description="Tags.")
+    fields: JSON = strawberry.field(
+        resolver=_fields, description="Custom field values, keyed by the template's field keys."
+    )
+    sla_expires_at: dt.datetime | None = strawberry.field(
+        description="SLA deadline; null when none is set."
+    )
+    sla_state: SlaState = strawberry.field(
+        resolver=_sla_state, description="Where the case stands against its SLA deadline now."
+    )
+    sla_breached_at: dt.datetime | None = strawberry.field(
+        description="When the SLA was breached (its deadline); null if not."
+    )
+    sla_paused_at: dt.datetime | None = strawberry.field(
+        description="Since when the SLA clock stands still; null when running."
+    )
+    created_at: dt.datetime = strawberry.field(description="When the case was created.")
+    updated_at: dt.datetime = strawberry.field(description="When the case last changed.")
+    assigned_at: dt.datetime | None = strawberry.field(
+        description="When the current assignee was assigned."
+    )
+    resolved_at: dt.datetime | None = strawberry.field(
+        description="When the case was resolved; null while open."
+    )
+    version: int = strawberry.field(
+        description="Increases with every change; pass it as expectedVersion."
+    )
 
     @strawberry.field(description="Linked objects, in the order they were linked.")
     async def objects(
@@ -174,30 +191,23 @@ class Case(RowNode[models.Case]):
         page.edges = edges
         return page
 
-    async def _linked(self, info: Info, object_type: ObjectType, model: type[M]) -> list[M]:
-        links = await info.context.loaders.case_links.load(self.row.id)
-        chosen = [link for link in links if link.object_type == object_type]
-        return [r for r in await info.context.loaders.objects(chosen) if isinstance(r, model)]
+    def _linked(
+        self, info: Info, object_type: ObjectType, model: type[M], node: Callable[[M], N]
+    ) -> list[N] | Awaitable[list[N]]:
+        rows = info.context.loaders.linked_now(self.row.id, object_type, model)
+        return then(rows, lambda found: [node(r) for r in found])
 
-    @strawberry.field(description="Linked inquiries.")
-    async def inquiries(self, info: Info) -> list[Inquiry]:
-        return [
-            Inquiry.from_row(r)
-            for r in await self._linked(info, ObjectType.INQUIRY, models.Inquiry)
-        ]
+    @strawberry.field(description="Linked inquiries.", graphql_type=list[Inquiry])
+    def inquiries(self, info: Info) -> list[Inquiry] | Awaitable[list[Inquiry]]:
+        return self._linked(info, ObjectType.INQUIRY, models.Inquiry, Inquiry.from_row)
 
-    @strawberry.field(description="Linked accounts.")
-    async def accounts(self, info: Info) -> list[Account]:
-        return [
-            Account.from_row(r)
-            for r in await self._linked(info, ObjectType.ACCOUNT, models.Account)
-        ]
+    @strawberry.field(description="Linked accounts.", graphql_type=list[Account])
+    def accounts(self, info: Info) -> list[Account] | Awaitable[list[Account]]:
+        return self._linked(info, ObjectType.ACCOUNT, models.Account, Account.from_row)
 
-    @strawberry.field(description="Linked reports.")
-    async def reports(self, info: Info) -> list[Report]:
-        return [
-            Report.from_row(r) for r in await self._linked(info, ObjectType.REPORT, models.Report)
-        ]
+    @strawberry.field(description="Linked reports.", graphql_type=list[Report])
+    def reports(self, info: Info) -> list[Report] | Awaitable[list[Report]]:
+        return self._linked(info, ObjectType.REPORT, models.Report, Report.from_row)
 
     @strawberry.field(description="Comments, oldest first.")
     async def comments(

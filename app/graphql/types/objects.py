@@ -75,6 +75,13 @@ class Account(RowNode[models.Account]):
 @strawberry.type(description="An identity-verification session of an end user.")
 class Inquiry(RowNode[models.Inquiry]):
     MODEL = models.Inquiry
+    COLUMNS = (
+        "reference_id",
+        "status",
+        "name_first",
+        "name_last",
+        "birthdate",
+    )
 
     @strawberry.field(
         description="Persona's id of this object (e.g. inq_…) when a Persona integration sent "
@@ -92,25 +99,17 @@ class Inquiry(RowNode[models.Inquiry]):
         status = self.row.external_sync_status
         return ExternalSyncStatus(status) if status else None
 
-    @strawberry.field(description="The customer's own id for the end user.")
-    def reference_id(self) -> str | None:
-        return self.row.reference_id
+    reference_id: str | None = strawberry.field(
+        description="The customer's own id for the end user."
+    )
 
-    @strawberry.field(description="Lifecycle status.")
-    def status(self) -> InquiryStatus:
-        return InquiryStatus(self.row.status)
+    status: InquiryStatus = strawberry.field(description="Lifecycle status.")
 
-    @strawberry.field(description="First name of the end user.")
-    def name_first(self) -> str | None:
-        return self.row.name_first
+    name_first: str | None = strawberry.field(description="First name of the end user.")
 
-    @strawberry.field(description="Last name of the end user.")
-    def name_last(self) -> str | None:
-        return self.row.name_last
+    name_last: str | None = strawberry.field(description="Last name of the end user.")
 
-    @strawberry.field(description="Birthdate of the end user.")
-    def birthdate(self) -> dt.date | None:
-        return self.row.birthdate
+    birthdate: dt.date | None = strawberry.field(description="Birthdate of the end user.")
 
     @strawberry.field(description="Template-defined attributes (free JSON).")
     def fields(self) -> JSON:

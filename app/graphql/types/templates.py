@@ -29,14 +29,14 @@ class CaseFieldDefinition:
 @strawberry.type(description="A kind of case (e.g. KYC review): statuses, fields, routing.")
 class CaseTemplate(RowNode[models.CaseTemplate]):
     MODEL = models.CaseTemplate
+    COLUMNS = (
+        "name",
+        "key",
+    )
 
-    @strawberry.field(description="Display name.")
-    def name(self) -> str:
-        return str(self.row.name)
+    name: str = strawberry.field(description="Display name.")
 
-    @strawberry.field(description="Short key; cases are named KEY-1, KEY-2, ...")
-    def key(self) -> str:
-        return str(self.row.key)
+    key: str = strawberry.field(description="Short key; cases are named KEY-1, KEY-2, ...")
 
     @strawberry.field(description="Statuses in display order; exactly one is initial.")
     def statuses(self) -> list[CaseStatusDefinition]:

@@ -28,26 +28,25 @@ class Organization(RowNode[models.Organization]):
 @strawberry.type(description="A person of the organization who reviews or manages cases.")
 class User(RowNode[models.User]):
     MODEL = models.User
+    COLUMNS = (
+        "email",
+        "name",
+        "role",
+        "availability",
+        "created_at",
+    )
 
-    @strawberry.field(description="Email address, unique within the organization.")
-    def email(self) -> str:
-        return str(self.row.email)
+    email: str = strawberry.field(description="Email address, unique within the organization.")
 
-    @strawberry.field(description="Display name.")
-    def name(self) -> str:
-        return str(self.row.name)
+    name: str = strawberry.field(description="Display name.")
 
-    @strawberry.field(description="Role: what the user may do.")
-    def role(self) -> Role:
-        return Role(self.row.role)
+    role: Role = strawberry.field(description="Role: what the user may do.")
 
-    @strawberry.field(description="Whether the user receives new cases.")
-    def availability(self) -> Availability:
-        return Availability(self.row.availability)
+    availability: Availability = strawberry.field(
+        description="Whether the user receives new cases."
+    )
 
-    @strawberry.field(description="When the user was added.")
-    def created_at(self) -> dt.datetime:
-        return self.row.created_at
+    created_at: dt.datetime = strawberry.field(description="When the user was added.")
 
 
 @strawberry.type(description="A named group of users (an assignment pool).")

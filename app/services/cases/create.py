@@ -65,18 +65,20 @@ async def create_case(
             deadline = sla.default_deadline(template, now)
         else:
             deadline = sla.deadline_in(template, sla_expires_in_seconds, now=now)
+        status = initial_status(statuses_of(template)).name
         case = await Case.create(
             organization_id=actor.organization_id,
             template_id=template.id,
             number=template.last_case_number,
             name=f"{template.key}-{template.last_case_number}",
-            status=initial_status(statuses_of(template)).name,
+            status=status,
             creator_type=who.type.value,
             creator_id=who.id,
             tags=clean_tags,
             tag_index=tag_index(clean_tags),
             fields_data=values,
-            sla_expires_at=deadline,
+            # the SLA columns settled at creation: no UPDATE afterwards
+            **sla.opening_columns(template, status, deadline, now=now),
         )
         for ref in refs:
             await CaseObject.create(case_id=case.id, object_type=ref.type, object_id=ref.id)
@@ -91,7 +93,7 @@ async def create_case(
                 objects=linked_objects(refs),
             )
         )
-        await sla.settle(uow, case, template, now=now)
+        await sla.schedule_opened(case, now=now)
         if assignee_id is not None:
             await set_assignee(uow, case, assignee_id=assignee_id, by=who)
         elif template.assignment_policy != AssignmentPolicy.MANUAL:
