@@ -19,7 +19,9 @@ from app.graphql.mutations.webhooks import WebhookMutations
 from app.graphql.mutations.workflows import WorkflowMutations
 from app.graphql.queries.analytics import AnalyticsQueries
 from app.graphql.queries.assignment import AssignmentQueries
+from app.graphql.queries.cases import CaseQueries
 from app.graphql.queries.core import CoreQueries
+from app.graphql.queries.objects import ObjectQueries
 from app.graphql.queries.persona import PersonaQueries
 from app.graphql.queries.webhooks import WebhookQueries
 from app.graphql.queries.workflows import WorkflowQueries
@@ -34,6 +36,8 @@ from app.graphql.types.webhooks import Webhook, WebhookDelivery
 @strawberry.type(description="Read the case graph of the caller's organization.")
 class Query(
     CoreQueries,
+    CaseQueries,
+    ObjectQueries,
     AssignmentQueries,
     WorkflowQueries,
     WebhookQueries,
