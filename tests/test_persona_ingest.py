@@ -56,6 +56,12 @@ query($ids: [String!]) {
 """
 
 
+CONNECTED = """
+{ events(names: ["persona-integration.created"]) {
+    nodes { subjectId payload actor { type } } } }
+"""
+
+
 async def connect(admin, url="http://127.0.0.1:9") -> dict[str, Any]:
     data = await admin(
         CREATE, input={"webhookSecret": SECRET, "apiKey": API_KEY, "apiBaseUrl": url}
@@ -95,6 +101,14 @@ async def test_an_admin_connects_persona_and_the_key_is_stored_encrypted(admin):
     assert unseal(row.webhook_secret_encrypted, KEY) == SECRET
     listed = (await admin(LIST))["personaIntegrations"]["nodes"]
     assert listed == [{"id": integration["id"], "webhookUrl": integration["webhookUrl"]}]
+    logged = (await admin(CONNECTED))["events"]["nodes"]
+    assert logged == [
+        {
+            "subjectId": integration["id"],
+            "payload": {"api_base_url": "http://127.0.0.1:9"},  # no secret in the log
+            "actor": {"type": "API_KEY"},
+        }
+    ]
 
 
 async def test_reviewers_may_not_connect_or_list_integrations(admin):

@@ -20,9 +20,7 @@ from app.domain.errors import ValidationError
 from app.domain.objects import InquiryStatus, ReportStatus
 
 SIGNATURE_HEADER = "Persona-Signature"
-SIGNATURE_TOLERANCE_SECONDS = 300
 MAX_SIGNATURE_HEADER = 1024
-MAX_ID_LENGTH = 64
 MAX_NAME_LENGTH = 100
 MAX_TEXT_LENGTH = 200
 MAX_STATUS_LENGTH = 32

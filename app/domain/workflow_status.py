@@ -21,10 +21,6 @@ class WorkflowRunStatus(StrEnum):
     DEAD = "dead"  # raised on every attempt (WORKFLOW_RUN_MAX_ATTEMPTS); its error says why
 
 
-# runs a worker may claim (running ones only once their lease has expired)
-UNFINISHED_RUN_STATUSES = (WorkflowRunStatus.PENDING, WorkflowRunStatus.RUNNING)
-
-
 class StepStatus(StrEnum):
     """Where one step of a run is; a pending step has not taken effect."""
 

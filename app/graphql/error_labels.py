@@ -22,7 +22,6 @@ DOMAIN_CODES: dict[type[domain.DomainError], str] = {
     domain.ConflictError: "CONFLICT",
     domain.PermissionDeniedError: "FORBIDDEN",
 }
-RENAMED = {"VALIDATION_ERROR": "BAD_USER_INPUT", "PERMISSION_DENIED": "FORBIDDEN"}
 INPUT_MESSAGES = (
     "Variable '$",
     "Argument '",
@@ -48,8 +47,7 @@ def label(error: GraphQLError) -> GraphQLError:
     """The client-facing form of one error."""
     extensions = dict(error.extensions or {})
     original = error.original_error
-    if "code" in extensions:
-        extensions["code"] = RENAMED.get(extensions["code"], extensions["code"])
+    if "code" in extensions:  # labelled where it was raised
         return _with(error, error.message, extensions)
     if isinstance(error, GraphQLSyntaxError):
         return _with(error, error.message, {"code": "GRAPHQL_PARSE_FAILED"})

@@ -7,6 +7,7 @@ gains a list field that is not declared here.
 """
 
 from app.domain.objects import MAX_OBJECTS_PER_CASE
+from app.domain.sla import MAX_PAUSED_STATUSES
 from app.domain.tags import MAX_TAGS
 from app.domain.templates import (
     MAX_ASSIGNMENT_TEAMS,
@@ -62,7 +63,7 @@ LIST_MAXIMA: dict[str, int] = {
     "WorkflowDryRun.steps": MAX_STEPS,
     "WorkflowNotifiedData.recipients": 100,
     "WorkflowRun.steps": MAX_STEPS,
-    "CaseTemplate.slaPausedStatuses": MAX_STATUSES,
+    "CaseTemplate.slaPausedStatuses": MAX_PAUSED_STATUSES,
     "BusinessHours.weekdays": 7,
     "WebhookCreatedData.enabledEvents": MAX_ENABLED_EVENTS,
     "WebhookUpdatedData.changed": 20,

@@ -2,12 +2,13 @@
 
 from app.db.models import PersonaIntegration
 from app.domain.errors import LimitExceededError, ValidationError
+from app.domain.events import PersonaIntegrationCreated
 from app.domain.permissions import Operation, require
 from app.domain.persona import MAX_INTEGRATIONS_PER_ORGANIZATION, MAX_SECRET_LENGTH
 from app.domain.principal import Principal
 from app.domain.webhooks import validate_url
 from app.services.sealed import check_configured, seal, unseal
-from app.services.uow import transaction
+from app.services.uow import unit_of_work
 from app.services.webhook_network import UnsafeDestination, resolve
 
 
@@ -38,7 +39,7 @@ async def create_integration(
         except UnsafeDestination as exc:
             raise ValidationError.of("apiBaseUrl", str(exc)) from None
     check_configured(encryption_key, field="apiKey")
-    async with transaction():
+    async with unit_of_work(actor.organization_id, actor.actor) as uow:
         count = await PersonaIntegration.filter(organization_id=actor.organization_id).count()
         if count >= MAX_INTEGRATIONS_PER_ORGANIZATION:
             raise LimitExceededError(
@@ -46,12 +47,14 @@ async def create_integration(
                 "Persona integrations",
                 limit=MAX_INTEGRATIONS_PER_ORGANIZATION,
             )
-        return await PersonaIntegration.create(
+        integration = await PersonaIntegration.create(
             organization_id=actor.organization_id,
             api_base_url=url,
             webhook_secret_encrypted=seal(secret, encryption_key),
             api_key_encrypted=seal(key, encryption_key),
         )
+        await uow.emit(PersonaIntegrationCreated(subject_id=integration.id, api_base_url=url))
+    return integration
 
 
 def webhook_secrets(integration: PersonaIntegration, encryption_key: str | None) -> list[str]:

@@ -9,10 +9,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from app.domain.webhooks import RESPONSE_BYTES_KEPT
+from app.domain.webhooks import ERROR_CHARS_KEPT, RESPONSE_BYTES_KEPT
 from app.services.webhook_network import UnsafeDestination, default_port, resolve
-
-MAX_ERROR = 500
 
 
 @dataclass(frozen=True)
@@ -66,6 +64,6 @@ async def post_checked(
     except TimeoutError:
         return Answer(error=f"timeout: no answer within {within:g} s")
     except httpx.HTTPError as exc:
-        return Answer(error=f"{type(exc).__name__}: {exc}"[:MAX_ERROR])
+        return Answer(error=f"{type(exc).__name__}: {exc}"[:ERROR_CHARS_KEPT])
     text = bytes(kept[:RESPONSE_BYTES_KEPT]).decode("utf-8", errors="replace")
     return Answer(status=response.status_code, body=text)

@@ -65,6 +65,7 @@ from app.domain.events.organization import (
     WorkflowResumed,
 )
 from app.domain.events.webhooks import (
+    PersonaIntegrationCreated,
     WebhookCreated,
     WebhookDeleted,
     WebhookDisabled,
@@ -126,6 +127,7 @@ EVENT_CLASSES: tuple[type[DomainEvent], ...] = (
     WebhookDisabled,
     WebhookSecretRotated,
     WebhookDeleted,
+    PersonaIntegrationCreated,
 )
 REGISTRY: dict[str, type[DomainEvent]] = {cls.event_name: cls for cls in EVENT_CLASSES}
 
@@ -175,6 +177,7 @@ __all__ = [
     "InquiryUpdated",
     "LinkedObject",
     "NotificationCreated",
+    "PersonaIntegrationCreated",
     "ReportCreated",
     "ReportReady",
     "SubjectType",

@@ -26,6 +26,7 @@ class SubjectType(StrEnum):
     API_KEY = "api_key"
     WORKFLOW = "workflow"
     WEBHOOK = "webhook"
+    PERSONA_INTEGRATION = "persona_integration"
 
     @property
     def node_type(self) -> str:
@@ -51,6 +52,7 @@ _NODE_TYPES = {
     SubjectType.API_KEY: "ApiKey",
     SubjectType.WORKFLOW: "Workflow",
     SubjectType.WEBHOOK: "Webhook",
+    SubjectType.PERSONA_INTEGRATION: "PersonaIntegration",
 }
 _BY_NODE_TYPE = {name: kind for kind, name in _NODE_TYPES.items()}
 

@@ -64,3 +64,4 @@ class EventName(StrEnum):
     WEBHOOK_DISABLED = "webhook.disabled"
     WEBHOOK_SECRET_ROTATED = "webhook.secret-rotated"
     WEBHOOK_DELETED = "webhook.deleted"
+    PERSONA_INTEGRATION_CREATED = "persona-integration.created"

@@ -1,4 +1,5 @@
-"""Events about outbound webhooks: their configuration and their automatic disabling."""
+"""Events about integrations: outbound webhooks (their configuration and automatic
+disabling) and Persona integrations."""
 
 from dataclasses import dataclass
 from typing import ClassVar
@@ -70,3 +71,14 @@ class WebhookDeleted(DomainEvent):
     subject_type: ClassVar[SubjectType] = _WEBHOOK
 
     url: str = payload_field("The URL it posted to.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonaIntegrationCreated(DomainEvent):
+    """A Persona environment was connected: its webhooks are accepted and decisions on its
+    inquiries are written back (its secrets are stored encrypted and never appear here)."""
+
+    event_name: ClassVar[str] = EventName.PERSONA_INTEGRATION_CREATED
+    subject_type: ClassVar[SubjectType] = SubjectType.PERSONA_INTEGRATION
+
+    api_base_url: str = payload_field("The Persona API that decisions are written back to.")

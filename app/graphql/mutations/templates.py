@@ -6,7 +6,6 @@ import strawberry
 from strawberry import relay
 
 from app.db import models
-from app.domain.errors import ValidationError as DomainValidationError
 from app.domain.templates import FieldDef, StatusDef
 from app.graphql.context import Info
 from app.graphql.errors import (
@@ -152,8 +151,6 @@ def _gids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> list
 
 
 def _sla(seconds: object, warning: object, paused: list[str] | None, hours: object) -> SlaSettings:
-    if paused is not None and len(paused) > 20:
-        raise DomainValidationError.of("slaPausedStatuses", "at most 20 statuses")
     business = keep_unset(hours)
     return SlaSettings(
         seconds=keep_unset(seconds),
