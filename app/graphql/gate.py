@@ -20,7 +20,9 @@ from graphql import (
     GraphQLError,
     GraphQLSchema,
     OperationDefinitionNode,
+    parse,
     print_ast,
+    specified_rules,
 )
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import SchemaExtension
@@ -31,7 +33,9 @@ from app.services.revocations import revocations
 from app.settings import Introspection, Settings
 
 ANONYMOUS_RESULTS = 32
-_NO_INTROSPECTION: tuple[type[ASTValidationRule], ...] = (NoSchemaIntrospectionCustomRule,)
+MAX_TOKENS = 4000  # tokens of a document (graphql-core's parser stops at the first beyond)
+_RULES: tuple[type[ASTValidationRule], ...] = tuple(specified_rules)
+_RULES_WITHOUT_INTROSPECTION = (*_RULES, NoSchemaIntrospectionCustomRule)
 
 
 @lru_cache(maxsize=512)
@@ -98,48 +102,52 @@ class _AnonymousResults:
 ANONYMOUS = _AnonymousResults(ANONYMOUS_RESULTS)
 
 
+def refusal(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+    context: Any,
+) -> list[GraphQLError]:
+    """Why an operation may not run, in the gate's order (revoked or missing key, document
+    limits, then cached validation); empty when it may run."""
+    settings: Settings = context.settings
+    principal = getattr(context, "principal", None)
+    if principal is not None and revocations.is_revoked(principal.api_key_id, principal.user_id):
+        return [unauthenticated("the API key was revoked or its user's role changed: reconnect")]
+    if principal is None and not (
+        settings.introspection is Introspection.PUBLIC
+        and introspection_only(document, operation_name)
+    ):
+        return [unauthenticated(getattr(context, "auth_error", None))]
+    if error := check_document(schema, document, operation_name, variables, budget_of(settings)):
+        return [error]
+    rules = _RULES_WITHOUT_INTROSPECTION if settings.introspection is Introspection.OFF else _RULES
+    return _validate(schema, document, rules)
+
+
+@lru_cache(maxsize=256)
+def parse_document(query: str) -> DocumentNode:
+    """The parsed document of a query text, bounded in tokens; the same DocumentNode for the
+    same text (so the validation cache keyed on it hits). A syntax error is not cached."""
+    return parse(query, max_tokens=MAX_TOKENS)
+
+
 class OperationGate(SchemaExtension):
-    """Authentication, document limits and cached validation, in that order."""
+    """The gate for operations that run through strawberry's extension runner (WebSocket
+    operations: ``Schema.stream``); HTTP operations run the same steps in
+    ``app.graphql.operation``."""
+
+    def on_parse(self) -> Iterator[None]:
+        ctx = self.execution_context
+        if ctx.graphql_document is None and ctx.query:
+            ctx.graphql_document = parse_document(ctx.query)
+        yield
 
     def on_validate(self) -> Iterator[None]:
         ctx = self.execution_context
-        context: Any = ctx.context
-        settings: Settings = context.settings
-        document = ctx.graphql_document
-        assert document is not None
-        principal = getattr(context, "principal", None)
-        if principal is not None and revocations.is_revoked(
-            principal.api_key_id, principal.user_id
-        ):
-            reason = "the API key was revoked or its user's role changed: reconnect"
-            ctx.pre_execution_errors = [unauthenticated(reason)]
-        elif principal is None and not (
-            settings.introspection is Introspection.PUBLIC
-            and introspection_only(document, ctx.operation_name)
-        ):
-            ctx.pre_execution_errors = [unauthenticated(getattr(context, "auth_error", None))]
-        elif error := check_document(
-            ctx.schema._schema, document, ctx.operation_name, ctx.variables, budget_of(settings)
-        ):
-            ctx.pre_execution_errors = [error]
-        else:
-            rules = tuple(ctx.validation_rules)
-            if settings.introspection is Introspection.OFF:
-                rules += _NO_INTROSPECTION
-            ctx.pre_execution_errors = _validate(ctx.schema._schema, document, rules)
+        assert ctx.graphql_document is not None
+        ctx.pre_execution_errors = refusal(
+            ctx.schema._schema, ctx.graphql_document, ctx.operation_name, ctx.variables, ctx.context
+        )
         yield
-
-    def on_execute(self) -> Iterator[None]:
-        ctx = self.execution_context
-        anonymous = getattr(ctx.context, "principal", None) is None
-        key = None
-        if anonymous and ctx.graphql_document is not None:
-            key = ANONYMOUS.key(ctx.graphql_document, ctx.operation_name)
-            cached = ANONYMOUS.get(key)
-            if cached is not None:
-                ctx.result = cached
-        yield
-        if key is not None and ctx.result is not None and not ctx.result.errors:
-            result = ctx.result
-            if isinstance(result, ExecutionResult):
-                ANONYMOUS.put(key, result)

@@ -1,10 +1,14 @@
 """The strawberry schema: queries, mutations, the operation gate, error labels and caches."""
 
+from collections.abc import Iterable
+from typing import Any
+
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.schema.config import StrawberryConfig
-from strawberry.types import ExecutionContext
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from app.graphql.error_labels import LabelErrors
 from app.graphql.execution import PerEventExecutor
@@ -17,6 +21,7 @@ from app.graphql.mutations.templates import TemplateMutations
 from app.graphql.mutations.tenancy import TenancyMutations
 from app.graphql.mutations.webhooks import WebhookMutations
 from app.graphql.mutations.workflows import WorkflowMutations
+from app.graphql.operation import run_operation
 from app.graphql.queries.analytics import AnalyticsQueries
 from app.graphql.queries.assignment import AssignmentQueries
 from app.graphql.queries.cases import CaseQueries
@@ -61,12 +66,35 @@ class Mutation(
     pass
 
 
-MAX_TOKENS = 4000
-
-
 class Schema(strawberry.Schema):
-    """strawberry's schema, minus its per-error logging: LabelErrors logs what is unexpected
-    (with an error id and a capped message) and nothing a client caused."""
+    """strawberry's schema, minus its per-error logging (LabelErrors logs what is unexpected,
+    with an error id and a capped message, and nothing a client caused), with HTTP operations
+    run by ``app.graphql.operation`` instead of the extension runner."""
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        return await run_operation(
+            self,
+            query,
+            variables=variable_values,
+            context=context_value,
+            root_value=root_value,
+            operation_name=operation_name,
+            allowed=(
+                DEFAULT_ALLOWED_OPERATION_TYPES
+                if allowed_operation_types is None
+                else allowed_operation_types
+            ),
+            operation_extensions=operation_extensions,
+        )
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -92,12 +120,8 @@ schema = Schema(
     ],
     config=StrawberryConfig(),
     execution_context_class=PerEventExecutor,
-    # Order matters: LabelErrors wraps everything; the gate refuses before validation. No
-    # extension adds validation rules, so the gate's validation cache hits.
-    extensions=[
-        LabelErrors,
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: ParserCache(maxsize=256),
-        OperationGate,
-    ],
+    # What runs through strawberry's extension runner (WebSocket operations). Order matters:
+    # LabelErrors wraps everything; the gate parses (cached, bounded) and refuses before
+    # validation. No extension adds validation rules, so the gate's validation cache hits.
+    extensions=[LabelErrors, OperationGate],
 )
