@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, Self, TypeVar, c
 
 import strawberry
 from strawberry import relay
+from strawberry.relay.utils import to_base64
+from strawberry.types import get_object_definition
 from tortoise.models import Model
 
 from app.db import models
@@ -131,11 +133,21 @@ class RowNode(relay.Node, Generic[M]):
     COLUMNS: ClassVar[tuple[str, ...]] = ()
     id: relay.NodeID[int]
     row: strawberry.Private[M]
+    # relay.Node's `id` field, encoded once per node and read as a plain attribute instead of
+    # through relay's resolver (a resolver call per node: ~14 % of a 50-case page)
+    _id: strawberry.ID = strawberry.field(
+        name="id", description="The Globally Unique ID of this object"
+    )
 
     @classmethod
     def from_row(cls, row: M) -> Self:
         """Wrap a row."""
-        return cls(id=row.pk, row=row, **{name: getattr(row, name) for name in cls.COLUMNS})
+        return cls(
+            id=row.pk,
+            _id=strawberry.ID(to_base64(get_object_definition(cls, strict=True).name, row.pk)),
+            row=row,
+            **{name: getattr(row, name) for name in cls.COLUMNS},
+        )
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
