@@ -4,7 +4,6 @@ for every subscriber that asked the same thing, and a short path for scalar attr
 import asyncio
 import json
 from typing import Any, NamedTuple
-from weakref import WeakKeyDictionary
 
 from graphql import (
     GraphQLLeafType,
@@ -54,17 +53,19 @@ def attribute_fields(schema: GraphQLSchema) -> dict[str, dict[str, Attribute]]:
     return plans
 
 
-_ATTRIBUTES: "WeakKeyDictionary[GraphQLSchema, dict[str, dict[str, Attribute]]]" = (
-    WeakKeyDictionary()
-)
+_ATTRIBUTES: dict[int, tuple[GraphQLSchema, dict[str, dict[str, Attribute]]]] = {}
 _MISSING = object()
 
 
 def _attributes_of(schema: GraphQLSchema) -> dict[str, dict[str, Attribute]]:
-    found = _ATTRIBUTES.get(schema)
-    if found is None:
-        found = _ATTRIBUTES[schema] = attribute_fields(schema)
-    return found
+    """The attribute table of a schema, built once (a plain dict lookup per field: the
+    process serves one schema; tests build a few, hence the small bound)."""
+    entry = _ATTRIBUTES.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        if len(_ATTRIBUTES) >= 16:
+            _ATTRIBUTES.clear()
+        entry = _ATTRIBUTES[id(schema)] = (schema, attribute_fields(schema))
+    return entry[1]
 
 
 class PerEventExecutor(StrawberryGraphQLCoreExecutionContext):
