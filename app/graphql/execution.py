@@ -80,6 +80,8 @@ class PerEventExecutor(StrawberryGraphQLCoreExecutionContext):
     every event: each delivered event adds entries that live as long as the subscription
     (a leak proportional to subscribers x events). Each event gets its own memo instead."""
 
+    _attribute_table: dict[str, dict[str, Attribute]]  # set at the first field
+
     def execute_field(
         self,
         parent_type: GraphQLObjectType,
@@ -88,9 +90,14 @@ class PerEventExecutor(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any:
-        fields = _attributes_of(self.schema).get(parent_type.name)
-        middleware = self.middleware_manager
-        if fields is not None and (middleware is None or not middleware.middlewares):
+        try:
+            table = self._attribute_table
+        except AttributeError:
+            middleware = self.middleware_manager
+            plain = middleware is None or not middleware.middlewares
+            table = self._attribute_table = _attributes_of(self.schema) if plain else {}
+        fields = table.get(parent_type.name)
+        if fields is not None:
             attribute = fields.get(field_details_list[0].node.name.value)
             if attribute is not None:
                 value = getattr(source, attribute.python_name, _MISSING)
