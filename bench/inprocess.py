@@ -7,7 +7,7 @@ generator, so that one code change can be measured against another on a shared m
 Needs a database seeded by ``python -m bench.api --keep`` and its admin key. Each kind gets
 50 warm-up requests, then ``--rounds`` rounds of ``--requests / rounds`` requests (a tenth of
 that for P2); it prints the best and the median round's process CPU time per request.
-``--profile`` adds cProfile over the measured rounds (``--sort``, ``--top``). The app comes
+``--profile`` adds cProfile over the measured rounds (``--sort``, ``--top``, or ``--dump``). The app comes
 from the current directory (``python -m`` puts it first on the path), so the same command
 measures any checkout or worktree.
 """
@@ -131,7 +131,9 @@ async def main(args: argparse.Namespace) -> None:
             f"{kind}: best {min(rounds):7.0f} µs, median {statistics.median(rounds):7.0f} µs "
             f"CPU per request ({args.rounds} x {per_round})"
         )
-        if profile:
+        if profile and args.dump:
+            profile.dump_stats(f"{args.dump}.{kind}")
+        elif profile:
             pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
     await queue.put({"type": "lifespan.shutdown"})
     await task
@@ -143,6 +145,7 @@ if __name__ == "__main__":
     parser.add_argument("--requests", type=int, default=400, help="per kind (P2: a tenth)")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="cProfile the measured rounds")
+    parser.add_argument("--dump", metavar="PATH", help="write the profile to PATH.<kind>")
     parser.add_argument("--sort", default="cumtime")
     parser.add_argument("--top", type=int, default=40)
     uvloop.install()
