@@ -7,9 +7,9 @@ generator, so that one code change can be measured against another on a shared m
 Needs a database seeded by ``python -m bench.api --keep`` and its admin key. Each kind gets
 50 warm-up requests, then ``--rounds`` rounds of ``--requests / rounds`` requests (a tenth of
 that for P2); it prints the best and the median round's process CPU time per request.
-``--profile`` adds cProfile over the measured rounds (``--sort``, ``--top``, or ``--dump``). The app comes
-from the current directory (``python -m`` puts it first on the path), so the same command
-measures any checkout or worktree.
+``--profile`` adds cProfile over the measured rounds (``--sort``, ``--top``, or ``--dump``).
+The app comes from the current directory (``python -m`` puts it first on the path), so the
+same command measures any checkout or worktree.
 """
 
 import argparse
