@@ -31,7 +31,7 @@ def select_sql(
     """``SELECT`` every column of ``model`` where each ``equal`` column equals a parameter and
     ``among`` is one of the last parameter(s): PostgreSQL takes one array (``= ANY($n)``, one
     text whatever the count, so asyncpg's statement cache hits), SQLite ``count`` parameters
-    (``IN (?, ...)``)."""
+    (``IN (?, ...)``). Column names come from code, never from input; values are parameters."""
     if dialect not in DIALECTS:
         raise NotImplementedError(f"no direct reads for the {dialect} dialect")
     meta = model._meta
@@ -56,7 +56,8 @@ async def select_among(
 ) -> list[M]:
     """Rows of ``model`` whose ``column`` is one of ``keys`` and whose ``where`` columns
     equal their values (all database column names), optionally ordered by one column.
-    Same rows and instances as ``model.filter(column__in=keys, **where)``."""
+    Same rows and instances as ``model.filter(column__in=keys, **where)``; no order but
+    ``order_by`` (not the model's ``Meta.ordering``)."""
     db = model._choose_db()
     dialect = db.capabilities.dialect
     equal = tuple(where or ())
