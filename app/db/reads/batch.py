@@ -1,4 +1,5 @@
-"""Batch loads keyed by id, always scoped to one organization (DataLoader batch functions)."""
+"""Batch loads keyed by id, always scoped to one organization (DataLoader batch functions).
+They read through ``direct.select_among``: statement text built once per model and dialect."""
 
 from collections import defaultdict
 from collections.abc import Sequence
@@ -16,23 +17,22 @@ from app.db.models import (
     WorkflowRun,
     WorkflowVersion,
 )
+from app.db.reads.direct import select_among
 
 M = TypeVar("M", bound=Model)
 
 
 async def rows_by_id(model: type[M], organization_id: int, ids: Sequence[int]) -> list[M | None]:
     """One row per id (None where missing or of another organization), in the given order."""
-    scope = (
-        {"id": organization_id} if model is Organization else {"organization_id": organization_id}
-    )
-    found = {r.pk: r for r in await model.filter(id__in=list(set(ids)), **scope)}
+    scope = "id" if model is Organization else "organization_id"
+    found = {r.pk: r for r in await select_among(model, "id", ids, where={scope: organization_id})}
     return [found.get(i) for i in ids]
 
 
 async def comments_by_case(case_ids: Sequence[int]) -> list[list[CaseComment]]:
     """Comments of each case, oldest first. Callers pass ids of cases they may read."""
     grouped: dict[int, list[CaseComment]] = defaultdict(list)
-    for row in await CaseComment.filter(case_id__in=list(set(case_ids))).order_by("id"):
+    for row in await select_among(CaseComment, "case_id", case_ids, order_by="id"):
         grouped[row.case_id].append(row)
     return [grouped[i] for i in case_ids]
 
@@ -40,7 +40,7 @@ async def comments_by_case(case_ids: Sequence[int]) -> list[list[CaseComment]]:
 async def links_by_case(case_ids: Sequence[int]) -> list[list[CaseObject]]:
     """Object links of each case, in the order they were made."""
     grouped: dict[int, list[CaseObject]] = defaultdict(list)
-    for row in await CaseObject.filter(case_id__in=list(set(case_ids))).order_by("id"):
+    for row in await select_among(CaseObject, "case_id", case_ids, order_by="id"):
         grouped[row.case_id].append(row)
     return [grouped[i] for i in case_ids]
 
@@ -50,11 +50,8 @@ async def events_by_subject(
 ) -> list[list[Event]]:
     """The timeline (event log rows) of each subject, oldest first."""
     grouped: dict[int, list[Event]] = defaultdict(list)
-    rows = await Event.filter(
-        organization_id=organization_id,
-        subject_type=subject_type,
-        subject_id__in=list(set(subject_ids)),
-    ).order_by("id")
+    scope = {"organization_id": organization_id, "subject_type": subject_type}
+    rows = await select_among(Event, "subject_id", subject_ids, where=scope, order_by="id")
     for row in rows:
         grouped[row.subject_id].append(row)
     return [grouped[i] for i in subject_ids]
@@ -72,9 +69,9 @@ async def members_by_team(team_ids: Sequence[int]) -> list[list[User]]:
 async def case_ids_by_object(object_type: str, object_ids: Sequence[int]) -> list[list[int]]:
     """Ids of the cases linking each object."""
     grouped: dict[int, list[int]] = defaultdict(list)
-    rows = await CaseObject.filter(
-        object_type=object_type, object_id__in=list(set(object_ids))
-    ).order_by("case_id")
+    rows = await select_among(
+        CaseObject, "object_id", object_ids, where={"object_type": object_type}, order_by="case_id"
+    )
     for row in rows:
         grouped[row.object_id].append(row.case_id)
     return [grouped[i] for i in object_ids]
@@ -83,7 +80,7 @@ async def case_ids_by_object(object_type: str, object_ids: Sequence[int]) -> lis
 async def versions_by_workflow(workflow_ids: Sequence[int]) -> list[list[WorkflowVersion]]:
     """Published versions of each workflow, oldest first."""
     grouped: dict[int, list[WorkflowVersion]] = defaultdict(list)
-    rows = await WorkflowVersion.filter(workflow_id__in=list(set(workflow_ids))).order_by("version")
+    rows = await select_among(WorkflowVersion, "workflow_id", workflow_ids, order_by="version")
     for row in rows:
         grouped[row.workflow_id].append(row)
     return [grouped[i] for i in workflow_ids]
@@ -92,7 +89,7 @@ async def versions_by_workflow(workflow_ids: Sequence[int]) -> list[list[Workflo
 async def runs_by(column: str, ids: Sequence[int]) -> list[list[WorkflowRun]]:
     """Workflow runs about each case (``case_id``) or inquiry (``inquiry_id``), oldest first."""
     grouped: dict[int, list[WorkflowRun]] = defaultdict(list)
-    rows = await WorkflowRun.filter(**{f"{column}__in": list(set(ids))}).order_by("id")
+    rows = await select_among(WorkflowRun, column, ids, order_by="id")
     for row in rows:
         grouped[getattr(row, column)].append(row)
     return [grouped[i] for i in ids]

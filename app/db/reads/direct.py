@@ -1,0 +1,70 @@
+"""Rows selected by a list of keys with SQL text built once per model, shape and dialect, and
+hydrated as Tortoise models: the DataLoader batches run on every request, and building
+their statement through a QuerySet (pypika, filter resolution) cost more than running it.
+
+Depends on two Tortoise internals, pinned in pyproject.toml (``tortoise-orm>=1.1.9,<1.2``)
+and checked by ``tests/test_direct_reads.py``: ``Model._choose_db()`` (the connection a
+QuerySet would use now, a transaction's included) and ``Model._init_from_db(**row)`` (the
+hydration a QuerySet applies to each row, converters included). The statement selects every
+column, as a QuerySet does, so the models are complete, never partial."""
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from tortoise.models import Model
+
+M = TypeVar("M", bound=Model)
+
+DIALECTS = ("postgres", "sqlite")
+
+
+@lru_cache(maxsize=1024)
+def select_sql(
+    model: type[Model],
+    dialect: str,
+    equal: tuple[str, ...],
+    among: str,
+    count: int,
+    order_by: str | None,
+) -> str:
+    """``SELECT`` every column of ``model`` where each ``equal`` column equals a parameter and
+    ``among`` is one of the last parameter(s): PostgreSQL takes one array (``= ANY($n)``, one
+    text whatever the count, so asyncpg's statement cache hits), SQLite ``count`` parameters
+    (``IN (?, ...)``). Column names come from code, never from input; values are parameters."""
+    if dialect not in DIALECTS:
+        raise NotImplementedError(f"no direct reads for the {dialect} dialect")
+    meta = model._meta
+    columns = ", ".join(f'"{c}"' for c in meta.fields_db_projection.values())
+    if dialect == "postgres":
+        tests = [f'"{c}" = ${n}' for n, c in enumerate(equal, start=1)]
+        tests.append(f'"{among}" = ANY(${len(equal) + 1})')
+    else:
+        tests = [f'"{c}" = ?' for c in equal]
+        tests.append(f'"{among}" IN ({", ".join(["?"] * count)})')
+    sql = f'SELECT {columns} FROM "{meta.db_table}" WHERE {" AND ".join(tests)}'
+    return sql + (f' ORDER BY "{order_by}"' if order_by else "")
+
+
+async def select_among(
+    model: type[M],
+    column: str,
+    keys: Sequence[Any],
+    *,
+    where: Mapping[str, Any] | None = None,
+    order_by: str | None = None,
+) -> list[M]:
+    """Rows of ``model`` whose ``column`` is one of ``keys`` and whose ``where`` columns
+    equal their values (all database column names), optionally ordered by one column.
+    Same rows and instances as ``model.filter(column__in=keys, **where)``; no order but
+    ``order_by`` (not the model's ``Meta.ordering``)."""
+    db = model._choose_db()
+    dialect = db.capabilities.dialect
+    equal = tuple(where or ())
+    unique = list(dict.fromkeys(keys))
+    count = 0 if dialect == "postgres" else len(unique)
+    sql = select_sql(model, dialect, equal, column, count, order_by)
+    fixed = [where[c] for c in equal] if where else []
+    values = [*fixed, unique] if dialect == "postgres" else [*fixed, *unique]
+    _, rows = await db.execute_query(sql, values)
+    return [model._init_from_db(**row) for row in rows]
