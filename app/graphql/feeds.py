@@ -47,7 +47,7 @@ def _cursor_event_id(after: str) -> int:
         kind, ident, _stamp = raw.split(":")
     except (ValueError, UnicodeDecodeError):
         raise _error("after: not a feed cursor", "BAD_USER_INPUT") from None
-    event_id = row_id(ident)
+    event_id = row_id(ident, big=True)
     if kind != "feed" or event_id is None:
         raise _error("after: not a feed cursor", "BAD_USER_INPUT")
     return event_id

@@ -17,7 +17,7 @@ from app.domain.objects import InquiryStatus, ReportStatus
 from app.domain.principal import ActorType, Availability, Role
 from app.domain.templates import FieldType, StatusType
 from app.graphql.context import Info
-from app.graphql.ids import row_id
+from app.graphql.ids import BIG_KEYS, row_id
 from app.graphql.visibility import visible
 
 if TYPE_CHECKING:
@@ -153,7 +153,8 @@ class RowNode(relay.Node, Generic[M]):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Self | None]:
-        ids = [row_id(node_id) or -1 for node_id in node_ids]
+        big = get_object_definition(cls, strict=True).name in BIG_KEYS
+        ids = [row_id(node_id, big=big) or -1 for node_id in node_ids]
         rows = await info.context.loaders.rows(cls.MODEL).load_many(ids)
         principal = info.context.require_principal()
         return [
