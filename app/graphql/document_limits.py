@@ -8,6 +8,7 @@ maximum, and a connection by its page size (``first``/``last``, default 20), as 
 Shopify's node limits do. Nothing here touches the database.
 """
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -82,6 +83,11 @@ def _named(type_: Any) -> tuple[GraphQLNamedType, bool]:
     return type_, is_list
 
 
+def _page_value(given: Any) -> int | None:
+    """What a variable passed as ``first``/``last`` contributes: an integer, or nothing."""
+    return given if isinstance(given, int) and not isinstance(given, bool) else None
+
+
 class _Walker:
     def __init__(
         self,
@@ -98,6 +104,7 @@ class _Walker:
         )
         self.memo: dict[tuple[str, str], _Measure] = {}
         self.visiting: set[str] = set()
+        self.read: set[str] = set()  # the variables the measure depends on
 
     def page_size(self, field: FieldNode) -> int:
         size = None
@@ -108,8 +115,8 @@ class _Walker:
             if isinstance(value, IntValueNode):
                 size = int(value.value)
             elif isinstance(value, VariableNode):
-                given = self.variables.get(value.name.value)
-                size = given if isinstance(given, int) and not isinstance(given, bool) else None
+                self.read.add(value.name.value)
+                size = _page_value(self.variables.get(value.name.value))
         if size is None:
             return DEFAULT_PAGE_SIZE
         return max(1, min(size, MAX_PAGE_SIZE))
@@ -204,21 +211,38 @@ class _Walker:
                 )
 
 
-def check_document(
+class _Checked:
+    """The outcomes of one (document, operation, budget): by the values of the variables the
+    measure read (page sizes), so a repeated operation is not walked again."""
+
+    MAX_OUTCOMES = 64
+
+    def __init__(self, schema: GraphQLSchema, document: DocumentNode, read: tuple[str, ...]):
+        self.schema, self.document, self.read = schema, document, read
+        self.outcomes: dict[tuple[int | None, ...], LimitError | None] = {}
+
+    def values(self, variables: Mapping[str, Any]) -> tuple[int | None, ...]:
+        return tuple(_page_value(variables.get(name)) for name in self.read)
+
+
+_CHECKED: OrderedDict[tuple[int, int, str | None, DocumentBudget], _Checked] = OrderedDict()
+CHECKED_SIZE = 256  # documents: the parser cache holds as many
+
+
+def _walk(
     schema: GraphQLSchema,
     document: DocumentNode,
     operation_name: str | None,
-    variables: Mapping[str, Any] | None,
+    variables: Mapping[str, Any],
     budget: DocumentBudget,
-) -> GraphQLError | None:
-    """The first limit the chosen operation breaks, as a labelled error (None: within budget)."""
+) -> tuple[LimitError | None, tuple[str, ...]]:
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
-    walker = _Walker(schema, fragments, variables or {}, budget)
+    walker = _Walker(schema, fragments, variables, budget)
     try:
         for operation in operations:
             root = schema.get_root_type(operation.operation)
@@ -226,5 +250,38 @@ def check_document(
                 measure = walker.selection_set(root, operation.selection_set)
                 walker.check(measure.depth, measure.aliases, measure.cost)
     except LimitError as error:
-        return error.to_graphql()
-    return None
+        return error, tuple(sorted(walker.read))
+    return None, tuple(sorted(walker.read))
+
+
+def check_document(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    budget: DocumentBudget,
+) -> GraphQLError | None:
+    """The first limit the chosen operation breaks, as a labelled error (None: within budget).
+
+    Outcomes are remembered per document object (the parser cache hands back the same one
+    for the same text; an entry holds its document, so the identity cannot be reused) and
+    per value of the variables the walk read, so a repeated operation costs a lookup."""
+    variables = variables or {}
+    key = (id(schema), id(document), operation_name, budget)
+    checked = _CHECKED.get(key)
+    if checked is None or checked.document is not document or checked.schema is not schema:
+        error, read = _walk(schema, document, operation_name, variables, budget)
+        checked = _CHECKED[key] = _Checked(schema, document, read)
+        checked.outcomes[checked.values(variables)] = error
+        while len(_CHECKED) > CHECKED_SIZE:
+            _CHECKED.popitem(last=False)
+        return error.to_graphql() if error else None
+    _CHECKED.move_to_end(key)
+    values = checked.values(variables)
+    if values in checked.outcomes:
+        error = checked.outcomes[values]
+    else:
+        error, _ = _walk(schema, document, operation_name, variables, budget)
+        if len(checked.outcomes) < _Checked.MAX_OUTCOMES:
+            checked.outcomes[values] = error
+    return error.to_graphql() if error else None

@@ -38,13 +38,40 @@ _RULES: tuple[type[ASTValidationRule], ...] = tuple(specified_rules)
 _RULES_WITHOUT_INTROSPECTION = (*_RULES, NoSchemaIntrospectionCustomRule)
 
 
-@lru_cache(maxsize=512)
-def _validate(
-    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
-) -> list[GraphQLError]:
-    # The parser cache hands back the same DocumentNode for the same text, and the rule
-    # classes are module-level constants, so this cache hits for every repeated document.
-    return validate_document(schema, document, rules)
+class _Validations:
+    """graphql-core's validation errors of a document, by document object: the parser cache
+    hands back the same DocumentNode for the same text, and the rule tuples are module
+    constants. Keyed by identity because hashing a DocumentNode walks the whole tree (an
+    entry holds its document, so the identity cannot be reused while it is cached)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.hits = self.misses = 0
+        self.entries: OrderedDict[
+            tuple[int, int, int], tuple[GraphQLSchema, DocumentNode, list[GraphQLError]]
+        ] = OrderedDict()
+
+    def __call__(
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        rules: tuple[type[ASTValidationRule], ...],
+    ) -> list[GraphQLError]:
+        key = (id(schema), id(document), id(rules))
+        found = self.entries.get(key)
+        if found is not None and found[0] is schema and found[1] is document:
+            self.hits += 1
+            self.entries.move_to_end(key)
+            return found[2]
+        self.misses += 1
+        errors = validate_document(schema, document, rules)
+        self.entries[key] = (schema, document, errors)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+        return errors
+
+
+_validate = _Validations(512)
 
 
 def budget_of(settings: Settings) -> DocumentBudget:
