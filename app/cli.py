@@ -122,6 +122,7 @@ def cmd_serve(settings: Settings) -> int:
     import uvicorn
 
     from app.banner import banner
+    from app.gc_policy import tune_for_serving
     from app.main import create_app
     from app.services.demo import seed_demo
 
@@ -148,7 +149,9 @@ def cmd_serve(settings: Settings) -> int:
         "ws_max_size": settings.ws_max_message_bytes,
     }
     if workers == 1:  # the embedded default: one process
-        uvicorn.run(create_app(settings), **options)
+        app = create_app(settings)
+        tune_for_serving()
+        uvicorn.run(app, **options)
         return 0
     # each worker process builds its app from the environment: pass the command line's
     # overrides on (migrations and the demo seed ran once, here)
