@@ -10,6 +10,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
 
 from app.graphql.transport_ws import TransportWSHandler
 from app.graphql.view import GraphQLApp
+from tests.waiting import eventually
 from tests.ws import connect, ws_client
 
 
@@ -33,3 +34,19 @@ async def test_an_acknowledged_connection_keeps_no_timer_task(app, admin, monkey
         assert handlers and handlers[0].connection_init_timeout_task is None
         await ws.send_json({"type": "ping"})
         assert (await asyncio.wait_for(ws.receive_json(), 5))["type"] == "pong"
+
+
+def test_every_handled_connection_ends_in_shutdown():
+    source = inspect.getsource(BaseGraphQLTransportWSHandler.handle)
+    assert "finally:\n            await self.shutdown()" in source
+
+
+async def test_connections_are_counted_for_the_collector(app, admin):
+    from app.gc_policy import collector
+
+    opened, closed = collector.open, collector.closed
+    async with ws_client(app) as client:
+        async with connect(client, admin.key):
+            assert collector.open == opened + 1
+        await eventually(lambda: collector.closed == closed + 1, what="the close being counted")
+    assert collector.open == opened

@@ -1,4 +1,5 @@
-"""strawberry's graphql-transport-ws handler, minus one object kept per connection.
+"""strawberry's graphql-transport-ws handler, minus one object kept per connection, and
+counted for the collector policy (app.gc_policy: sweeps follow closed connections).
 
 strawberry starts a timer task per connection that closes it with 4408 when no
 ``connection_init`` arrives in time, cancels the task when one does, and keeps the cancelled
@@ -16,8 +17,20 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
 )
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
 
+from app.gc_policy import collector
+
 
 class TransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        collector.connection_opened()
+
+    async def shutdown(self) -> None:  # the end of ``handle``, however the connection ends
+        try:
+            await super().shutdown()
+        finally:
+            collector.connection_closed()
+
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
         await super().handle_connection_init(message)
         if self.connection_init_received:  # the timer was cancelled: it ends on its own
