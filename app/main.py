@@ -17,6 +17,7 @@ from app.edge.rejection import EXCEPTION_HANDLERS
 from app.edge.stack import edge_middleware, rate_limiter
 from app.events.feed import FeedHub
 from app.events.publisher import publisher
+from app.gc_policy import collector, tune_for_serving
 from app.graphiql.assets import serve_asset
 from app.graphiql.page import graphiql_html
 from app.graphql.schema import schema
@@ -51,6 +52,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             RegisterTortoise(app, config=tortoise_config(settings.database_url, server=True)),
             publisher.connected(settings.broadcast_url),
             revocations.watching(settings.revocation_poll_seconds),
+            collector.sweeping(),
         ):
             workers = Workers(settings)
             if settings.workers_enabled:
@@ -100,4 +102,6 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
 def create_app_from_environment() -> Starlette:
     """The app of one of several uvicorn worker processes (``WEB_CONCURRENCY`` > 1): each
     reads its settings from the environment ``serve`` passed on."""
-    return create_app(get_settings())
+    app = create_app(get_settings())
+    tune_for_serving()
+    return app

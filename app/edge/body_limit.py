@@ -1,5 +1,7 @@
 """Request body size limit: refuse with 413 without reading past the limit."""
 
+from collections.abc import Awaitable
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.edge.rejection import EdgeRejection
@@ -38,10 +40,14 @@ class BodyLimitMiddleware:
         self.app = app
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    def __call__(self, scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+        # a plain function, so that a WebSocket goes straight to the app and no frame of this
+        # middleware stays suspended for a connection's lifetime
         if scope["type"] != "http" or self.max_bytes <= 0:
-            await self.app(scope, receive, send)
-            return
+            return self.app(scope, receive, send)
+        return self._limited(scope, receive, send)
+
+    async def _limited(self, scope: Scope, receive: Receive, send: Send) -> None:
         length = declared_length(scope)
         if length is not None and length > self.max_bytes:
             await PayloadTooLarge(self.max_bytes).send(send)

@@ -12,6 +12,7 @@ import hashlib
 import logging
 import math
 import time
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,11 +157,17 @@ class RateLimitMiddleware:
         self.app = app
         self.limiter = limiter
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    def __call__(self, scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+        # a plain function, so that a WebSocket (or an unlimited path) goes straight to the
+        # app and no frame of this middleware stays suspended for a connection's lifetime
         if scope["type"] == "http" and scope["path"] not in UNLIMITED_PATHS:
-            token, address = _request_identity(scope)
-            refusal = await self.limiter.check(token=token, address=address)
-            if refusal is not None:
-                await refusal.rejection().send(send)
-                return
+            return self._limited(scope, receive, send)
+        return self.app(scope, receive, send)
+
+    async def _limited(self, scope: Scope, receive: Receive, send: Send) -> None:
+        token, address = _request_identity(scope)
+        refusal = await self.limiter.check(token=token, address=address)
+        if refusal is not None:
+            await refusal.rejection().send(send)
+            return
         await self.app(scope, receive, send)

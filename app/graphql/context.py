@@ -18,7 +18,7 @@ from app.settings import Settings
 FEED_LOADERS: ContextVar[Loaders | None] = ContextVar("feed_loaders", default=None)
 
 
-@dataclass
+@dataclass(slots=True, weakref_slot=True)  # one per WebSocket too: no per-instance dict
 class Context:
     """What every resolver sees as ``info.context``."""
 

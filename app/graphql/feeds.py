@@ -104,7 +104,9 @@ async def feed(context: Context, after: str | None) -> AsyncIterator[FeedItem]:
     principal = context.require_principal()
     org = principal.organization_id
     after_id = await decode_after(after, org, context.settings.feed_retention_hours)
-    async with context.feeds.subscribe(org, lambda: _close_socket(context)) as (sub, seam):
+    hub = context.feeds
+    sub, seam = await hub.join(org, lambda: _close_socket(context))
+    try:
         last = after_id if after_id is not None else seam
         while after_id is not None and last < seam:
             rows = await lists.events_between(org, last, seam, REPLAY_PAGE)
@@ -117,10 +119,12 @@ async def feed(context: Context, after: str | None) -> AsyncIterator[FeedItem]:
                 FEED_LOADERS.set(Loaders(org))
                 yield item
         while True:
-            item = await sub.queue.get()
+            item = await sub.get()
             if item.event.id <= last:
                 continue
             authorize(principal, item.event)
             last = item.event.id
             FEED_LOADERS.set(item.shared.setdefault("loaders", Loaders(org)))
             yield item
+    finally:
+        hub.leave(org, sub)

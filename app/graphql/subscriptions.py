@@ -11,7 +11,7 @@ from strawberry.scalars import JSON
 from app.db import models
 from app.domain.errors import DomainError
 from app.domain.events import NotificationCreated, SubjectType
-from app.events.envelope import EventEnvelope
+from app.events.feed import FeedItem
 from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
 from app.graphql.feeds import feed, feed_cursor
@@ -58,15 +58,16 @@ class InquiryEventFilter:
     )
 
 
-def _common(event: EventEnvelope) -> dict[str, object]:
+def _common(item: FeedItem) -> Any:
+    event = item.event
     created = dt.datetime.fromisoformat(event.created_at)
-    actor = actor_of(event.actor_type, event.actor_id)
     return {
         "cursor": feed_cursor(event.id, created),
         "name": event.name,
         "occurred_at": created,
-        "actor": actor,
+        "actor": actor_of(event.actor_type, event.actor_id),
         "details": event.payload,
+        "feed_shared": item.shared,
     }
 
 
@@ -90,6 +91,26 @@ class InquiryEvent:
     details: JSON = strawberry.field(description="Event details (the log entry's payload).")
     inquiry: Inquiry = strawberry.field(description="The inquiry as it is now (loaded fresh).")
     feed_shared: strawberry.Private[dict[str, Any] | None] = None
+
+
+def _case_event(item: FeedItem, row: models.Case) -> CaseEvent:
+    """The root value of a live case event, built by its first subscriber and shared by the
+    others: it depends only on the event and its case loaded once per event (filters and
+    authorization ran before), so 10,000 subscribers do not build 10,000 copies."""
+    made = item.shared.get("case_event")
+    if made is None:
+        made = item.shared["case_event"] = CaseEvent(case=Case.from_row(row), **_common(item))
+    return made
+
+
+def _inquiry_event(item: FeedItem, row: models.Inquiry) -> InquiryEvent:
+    """The root value of a live inquiry event, shared like ``_case_event``'s."""
+    made = item.shared.get("inquiry_event")
+    if made is None:
+        made = item.shared["inquiry_event"] = InquiryEvent(
+            inquiry=Inquiry.from_row(row), **_common(item)
+        )
+    return made
 
 
 def _ids(gids: list[relay.GlobalID] | None, type_name: str, field: str) -> set[int] | None:
@@ -133,11 +154,7 @@ class Subscription:
                 continue
             if f.unassigned is not None and (row.assignee_id is None) != f.unassigned:
                 continue
-            yield CaseEvent(
-                case=Case.from_row(row),
-                feed_shared=item.shared,
-                **_common(event),  # type: ignore[arg-type]
-            )
+            yield _case_event(item, row)
 
     @strawberry.subscription(description="Inquiry events the caller may see, filtered.")
     async def inquiry_events(
@@ -165,11 +182,7 @@ class Subscription:
                 continue
             if f.reference_id is not None and row.reference_id != f.reference_id:
                 continue
-            yield InquiryEvent(
-                inquiry=Inquiry.from_row(row),
-                feed_shared=item.shared,
-                **_common(event),  # type: ignore[arg-type]
-            )
+            yield _inquiry_event(item, row)
 
     @strawberry.subscription(description="New entries of the caller's in-app inbox.")
     async def my_notifications(

@@ -37,6 +37,7 @@ from app.graphql.media_types import (
     request_error_status,
     without_data,
 )
+from app.graphql.transport_ws import TransportWSHandler
 from app.services.auth import authenticate
 from app.services.revocations import Revoked, revocations
 from app.settings import Introspection, Settings
@@ -54,6 +55,8 @@ def bearer_token(header: str | None) -> str | None:
 
 class GraphQLApp(GraphQL[Context, None]):
     """strawberry's ASGI app with casegraph's context."""
+
+    graphql_transport_ws_handler_class = TransportWSHandler
 
     def __init__(
         self,
