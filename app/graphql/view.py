@@ -162,20 +162,22 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_root_value(self, request: Request | WebSocket) -> None:
         return None
 
-    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
-        """A POST with an Idempotency-Key goes through app.graphql.idempotency."""
+    def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        """A POST with an Idempotency-Key goes through app.graphql.idempotency. Not a
+        coroutine itself: it hands back strawberry's, so an open WebSocket keeps no frame of
+        this method for its whole life."""
         if (
             isinstance(request, Request)
             and request.method == "POST"
             and "idempotency-key" in (request.headers)
         ):
-            return await idempotent(
+            return idempotent(
                 request,
                 lambda: super(GraphQLApp, self).run(request, context, root_value),
                 settings=self.settings,
                 token=bearer_token(request.headers.get("authorization")),
             )
-        return await super().run(request, context, root_value)
+        return super().run(request, context, root_value)
 
     async def execute_operation(
         self,
