@@ -30,6 +30,8 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
+from app.background import running
+
 YOUNG_THRESHOLD = 50_000
 SWEEP_AT_LEAST_EVERY = 3600.0  # seconds
 SWEEP_CHECK_EVERY = 5.0  # seconds
@@ -103,13 +105,8 @@ class Collector:
                 if self.sweep_due():
                     self.sweep()
 
-        task = asyncio.create_task(loop(), name="gc-sweeps")
-        try:
+        async with running(loop(), name="gc-sweeps"):
             yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
 
 collector = Collector()

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Sequence
 
 from broadcaster import Broadcast
 
+from app.background import running
 from app.events.broadcast import make_broadcast
 from app.events.channels import organization_channel
 from app.events.envelope import EventEnvelope
@@ -47,13 +48,10 @@ class Publisher:
         self.url = url
         self.broadcast = make_broadcast(url)
         await self.broadcast.connect()
-        watchdog = asyncio.create_task(self._watch(), name="broadcast-watchdog")
         try:
-            yield self.broadcast
+            async with running(self._watch(), name="broadcast-watchdog"):
+                yield self.broadcast
         finally:
-            watchdog.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watchdog
             broadcast, self.broadcast = self.broadcast, None
             if broadcast is not None:
                 with contextlib.suppress(Exception):

@@ -10,6 +10,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
+from app.background import running
 from app.db.models import Event
 from app.domain.events import ApiKeyRevoked, UserRoleUpdated
 from app.services import auth
@@ -91,13 +92,8 @@ class Revocations:
     @contextlib.asynccontextmanager
     async def watching(self, interval: float) -> AsyncIterator[None]:
         """Poll every ``interval`` seconds for as long as the block runs."""
-        task = asyncio.create_task(self._loop(interval), name="revocations")
-        try:
+        async with running(self._loop(interval), name="revocations"):
             yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
     async def _loop(self, interval: float) -> None:
         while True:
