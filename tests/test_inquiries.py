@@ -144,3 +144,37 @@ async def test_records_validate_their_type(admin):
         "code": "VALIDATION_ERROR",
         "message": "reportType: must be 1-64 characters",
     }
+
+
+TRANSACTION = """
+mutation($status: String!, $ref: String) {
+  transactionCreate(input: {transactionType: "wire", status: $status, referenceId: $ref}) {
+    __typename ... on Error { message }
+  }
+}
+"""
+INQUIRY_TOO_LONG = """
+mutation($input: InquiryCreateInput!) {
+  inquiryCreate(input: $input) { __typename ... on Error { message } }
+}
+"""
+
+
+async def test_texts_longer_than_their_columns_are_refused(admin):  # found by the fuzzer
+    status = await admin(TRANSACTION, status="x" * 33)
+    assert status["transactionCreate"] == {
+        "__typename": "ValidationError",
+        "message": "status: must be 1-32 characters",
+    }
+    reference = await admin(TRANSACTION, status="settled", ref="r" * 201)
+    assert reference["transactionCreate"] == {
+        "__typename": "ValidationError",
+        "message": "referenceId: at most 200 characters (got 201)",
+    }
+    name = await admin(INQUIRY_TOO_LONG, input={"nameFirst": "n" * 201})
+    assert name["inquiryCreate"] == {
+        "__typename": "ValidationError",
+        "message": "nameFirst: at most 200 characters (got 201)",
+    }
+    fits = await admin(TRANSACTION, status="s" * 32, ref="r" * 200)
+    assert fits["transactionCreate"]["__typename"] == "TransactionPayload"

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from app.db.models import Account, Inquiry
+from app.domain.bounds import at_most
 from app.domain.errors import ValidationError
 from app.domain.events import INQUIRY_STATUS_EVENTS, InquiryCreated, InquiryUpdated
 from app.domain.objects import InquiryStatus, check_inquiry_transition
@@ -15,6 +16,17 @@ from app.services.uow import unit_of_work
 
 _DONE = {InquiryStatus.COMPLETED, InquiryStatus.FAILED, InquiryStatus.EXPIRED}
 _DECIDED = {InquiryStatus.APPROVED, InquiryStatus.DECLINED}
+
+
+TEXT = 200  # characters of a reference id or a name (the columns' width)
+TEXT_FIELDS = {"reference_id": "referenceId", "name_first": "nameFirst", "name_last": "nameLast"}
+
+
+def _check_texts(values: dict[str, Any]) -> None:
+    for column, field in TEXT_FIELDS.items():
+        value = values.get(column)
+        if isinstance(value, str):
+            at_most(value, TEXT, field, "characters")
 
 
 def _check_birthdate(birthdate: dt.date | None) -> None:
@@ -35,6 +47,7 @@ async def create_inquiry(
     """Record an inquiry in status ``created``; the acting user is its creator."""
     require(actor, Operation.MANAGE_OBJECTS)
     _check_birthdate(birthdate)
+    _check_texts({"reference_id": reference_id, "name_first": name_first, "name_last": name_last})
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
         if account_id is not None:
             await get_owned(Account, actor, account_id, field="accountId")
@@ -82,6 +95,7 @@ async def update_inquiry(
         raise ValidationError.of("input", "nothing to update")
     if "birthdate" in changes:
         _check_birthdate(changes["birthdate"])
+    _check_texts(changes)
     async with unit_of_work(actor.organization_id, actor.actor) as uow:
         inquiry = await get_owned(Inquiry, actor, inquiry_id, lock=True)
         if changes.get("account_id") is not None:

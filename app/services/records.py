@@ -6,6 +6,7 @@ from typing import Any
 from tortoise.models import Model
 
 from app.db.models import Account, Report, Transaction, Verification
+from app.domain.bounds import at_most
 from app.domain.errors import ValidationError
 from app.domain.events import (
     AccountCreated,
@@ -21,12 +22,20 @@ from app.domain.principal import Principal
 from app.domain.tags import normalize_tags
 from app.services.uow import unit_of_work
 
+WORD = 64  # characters of a type name (the column's width)
+STATUS = 32  # characters of a free-text status (verifications, transactions)
+REFERENCE = 200  # characters of a reference id
 
-def _word(value: str, field: str) -> str:
+
+def _word(value: str, field: str, maximum: int = WORD) -> str:
     text = value.strip()
-    if not text or len(text) > 64:
-        raise ValidationError.of(field, "must be 1-64 characters")
+    if not text or len(text) > maximum:
+        raise ValidationError.of(field, f"must be 1-{maximum} characters")
     return text
+
+
+def _reference(value: str | None) -> str | None:
+    return None if value is None else at_most(value, REFERENCE, "referenceId", "characters")
 
 
 async def _create(
@@ -52,6 +61,7 @@ async def create_account(
 ) -> Account:
     """Record an account (the customer's end user)."""
     clean_tags = normalize_tags(tags or [])
+    reference_id = _reference(reference_id)
     result: Account = await _create(
         actor,
         Account,
@@ -94,7 +104,7 @@ async def create_verification(
 ) -> Verification:
     """Record a verification (government id, selfie, database, ...)."""
     kind = _word(verification_type, "verificationType")
-    state = _word(status, "status")
+    state = _word(status, "status", STATUS)
     result: Verification = await _create(
         actor,
         Verification,
@@ -116,7 +126,8 @@ async def create_transaction(
 ) -> Transaction:
     """Record a transaction (often the trigger of an AML alert case)."""
     kind = _word(transaction_type, "transactionType")
-    state = _word(status, "status")
+    state = _word(status, "status", STATUS)
+    reference_id = _reference(reference_id)
     result: Transaction = await _create(
         actor,
         Transaction,
