@@ -10,7 +10,7 @@ from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 from app.db import models
-from app.db.reads import batch
+from app.db.reads import batch, direct
 from app.domain.objects import ObjectType
 
 M = TypeVar("M", bound=Model)
@@ -113,6 +113,19 @@ class Loaders:
         row = await self.rows(model).load(ident)
         if row is None:
             raise LookupError(f"{model.__name__} {ident} is gone")
+        return row
+
+    async def row_with_parent(
+        self, model: type[M], ident: int, parent: type[Model], foreign_key: str
+    ) -> M | None:
+        """One row by id and the row its ``foreign_key`` points to, in one statement, both
+        primed in their loaders (a point read whose selection asks for that relation)."""
+        row, parent_row = await direct.select_with_parent(
+            model, parent, foreign_key, organization_id=self.organization_id, ident=ident
+        )
+        self.rows(model).prime(ident, row)
+        if row is not None and parent_row is not None:
+            self.rows(parent).prime(parent_row.pk, parent_row)
         return row
 
     def row_now(self, model: type[M], ident: int) -> M | Awaitable[M]:

@@ -52,6 +52,12 @@ def _fields_in(selections: Sequence[Selection]) -> Iterator[SelectedField]:
             yield from _fields_in(selection.selections)
 
 
+def object_fields(info: Info) -> set[str]:
+    """Names of the fields the query selects on the object the resolving field returns
+    (through fragments), so a point read can load what they read with it."""
+    return {f.name for selected in info.selected_fields for f in _fields_in(selected.selections)}
+
+
 def node_fields(info: Info) -> set[str]:
     """Names of the fields the query selects on the nodes of the connection it resolves
     (``edges { node { ... } }`` and ``nodes { ... }``), so a list can preload their reads."""

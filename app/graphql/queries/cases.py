@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
+from app.db import models
 from app.db.reads import lists
 from app.db.reads.cases import CaseFilter, filter_cases
 from app.db.reads.pagination import Ordering
@@ -14,7 +15,7 @@ from app.domain.errors import DomainError
 from app.domain.sla import SlaState
 from app.graphql.context import Info
 from app.graphql.errors import as_graphql_error
-from app.graphql.ids import decode_ids, decode_optional
+from app.graphql.ids import decode_ids, decode_optional, row_id
 from app.graphql.pagination import (
     After,
     Before,
@@ -22,12 +23,14 @@ from app.graphql.pagination import (
     First,
     Last,
     node_fields,
+    object_fields,
     query_connection,
 )
 from app.graphql.queries.core import list_connection_of, org_of
 from app.graphql.types.cases import Case
 from app.graphql.types.common import CaseState
 from app.graphql.types.templates import CaseTemplate
+from app.graphql.visibility import visible
 
 
 @strawberry.input(description="Which cases to list; every given condition must hold.")
@@ -125,8 +128,21 @@ class CaseQueries:
     ) -> Case | None:
         if id.type_name != "Case":
             return None
-        nodes = await Case.resolve_nodes(info=info, node_ids=[id.node_id])
-        return nodes[0]
+        if "template" not in object_fields(info):
+            (node,) = await Case.resolve_nodes(info=info, node_ids=[id.node_id])
+            return node
+        # the case and its template in one statement (the usual case-detail read)
+        ident = row_id(id.node_id)
+        loaders = info.context.loaders
+        row = (
+            None
+            if ident is None
+            else await loaders.row_with_parent(
+                models.Case, ident, models.CaseTemplate, "template_id"
+            )
+        )
+        visible_row = row is not None and visible(info.context.require_principal(), row)
+        return Case.from_row(row) if visible_row and row is not None else None
 
     @strawberry.field(description="Cases, newest first unless ordered otherwise; 1-100 a page.")
     async def cases(
