@@ -46,6 +46,7 @@ async def test_errors_before_execution_are_labelled(admin, no_runner):
         "errors": [
             {
                 "message": "Syntax Error: Expected Name, found <EOF>.",
+                "locations": [{"line": 1, "column": 18}],
                 "extensions": {"code": "GRAPHQL_PARSE_FAILED"},
             }
         ],

@@ -36,7 +36,16 @@ def _capped(message: str) -> str:
 
 
 def _with(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
-    return GraphQLError(_capped(message), nodes=error.nodes, path=error.path, extensions=extensions)
+    """A new error with the old one's place: its nodes, or (a syntax error has none) its
+    source and positions, so `locations` survive the labelling."""
+    return GraphQLError(
+        _capped(message),
+        nodes=error.nodes,
+        source=None if error.nodes else error.source,
+        positions=None if error.nodes else error.positions,
+        path=error.path,
+        extensions=extensions,
+    )
 
 
 def _domain_code(exc: domain.DomainError) -> str:
