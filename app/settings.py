@@ -161,8 +161,8 @@ class Settings(BaseSettings):
     )
     request_timeout_seconds: float = Field(
         default=10.0,
-        description="an HTTP GraphQL operation is cancelled after this long (TIMEOUT error; "
-        "0 = no limit)",
+        description="a query or mutation (HTTP or WebSocket) is cancelled after this long "
+        "(TIMEOUT error; 0 = no limit)",
     )
     rate_limit_per_minute: int = Field(
         default=600, description="HTTP requests per minute per API key (0 = no limit)"

@@ -14,10 +14,12 @@ import pytest
 from app.edge.rate_limit import RateLimiter, storage_for
 from app.graphql.loaders import Loaders
 from app.main import create_app
-from tests.api import Api
+from tests.api import Api, make_case, make_template
 from tests.conftest import SETTINGS
+from tests.ws import connect, feed_hub, receive, start, subscribe, ws_client
 
 VIEWER = "query { viewer { role } }"
+CASE_CREATED = 'subscription { caseEvents(filter: {names: ["case.created"]}) { name } }'
 
 
 def _app(**overrides: Any) -> object:
@@ -245,6 +247,45 @@ async def test_an_operation_within_its_deadline_is_untouched(
             "/graphql", json={"query": VIEWER}, headers={"authorization": f"Bearer {admin.key}"}
         )
     assert (response.status_code, response.json()) == (200, {"data": {"viewer": {"role": "ADMIN"}}})
+
+
+async def test_a_slow_operation_over_a_websocket_is_cancelled_at_its_deadline(
+    admin: Api, monkeypatch: pytest.MonkeyPatch
+):
+    cancelled = asyncio.Event()
+    original = Loaders.row
+
+    async def slow_row(self: Loaders, model: type, ident: int) -> Any:
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+        return await original(self, model, ident)
+
+    monkeypatch.setattr(Loaders, "row", slow_row)
+    app = _app(request_timeout_seconds=0.3)
+    template = await make_template(admin)
+    async with ws_client(app) as client, connect(client, admin.key) as ws:
+        await subscribe(feed_hub(app), ws, "feed", CASE_CREATED)  # not bound by the deadline
+        await start(ws, "slow", VIEWER)
+        timed_out = await receive(ws)
+        assert cancelled.is_set()
+        assert timed_out == {
+            "id": "slow",
+            "type": "error",
+            "payload": [
+                {
+                    "message": "the operation exceeded the time limit of 0.3 s and was cancelled",
+                    "extensions": {"code": "TIMEOUT"},
+                }
+            ],
+        }
+        await asyncio.sleep(0.4)  # past the deadline, the subscription still delivers
+        await make_case(admin, template)
+        event = await receive(ws)
+    assert (event["id"], event["type"]) == ("feed", "next")
+    assert event["payload"]["data"]["caseEvents"]["name"] == "case.created"
 
 
 # --- rate limits ----------------------------------------------------------------------------

@@ -1,5 +1,8 @@
-"""strawberry's graphql-transport-ws handler, minus one object kept per connection, and
-counted for the collector policy (app.gc_policy: sweeps follow closed connections).
+"""strawberry's graphql-transport-ws handler, minus one object kept per connection, counted
+for the collector policy (app.gc_policy: sweeps follow closed connections), and with the
+HTTP deadline for queries and mutations sent over the socket (REQUEST_TIMEOUT_SECONDS: the
+operation is cancelled and answered with one TIMEOUT error; subscriptions run until
+completed).
 
 strawberry starts a timer task per connection that closes it with 4408 when no
 ``connection_init`` arrives in time, cancels the task when one does, and keeps the cancelled
@@ -10,14 +13,35 @@ go of the task once ``connection_init`` has been handled. It relies on the handl
 tests/test_transport_ws.py checks the attribute and the behaviour.
 """
 
+import asyncio
+import logging
 from typing import Any
 
+from graphql import GraphQLError
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
+    Operation,
 )
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
+from strawberry.types.graphql import OperationType
+from strawberry.utils.operation import get_operation_type
 
+from app.edge.deadline import timeout_result
 from app.gc_policy import collector
+from app.graphql.gate import parse_document
+
+log = logging.getLogger("casegraph.edge")
+
+
+def _deadline_applies(operation: Operation[Any, Any]) -> bool:
+    """A query or a mutation (a document that does not parse is refused before execution)."""
+    try:
+        document = parse_document(operation.query)
+        return get_operation_type(document, operation.operation_name) is not (
+            OperationType.SUBSCRIPTION
+        )
+    except (GraphQLError, RuntimeError):
+        return False
 
 
 class TransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
@@ -35,3 +59,19 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
         await super().handle_connection_init(message)
         if self.connection_init_received:  # the timer was cancelled: it ends on its own
             self.connection_init_timeout_task = None
+
+    async def run_operation(self, operation: Operation[Any, Any]) -> None:
+        seconds = self.context.settings.request_timeout_seconds
+        if seconds <= 0 or not _deadline_applies(operation):
+            await super().run_operation(operation)
+            return
+        deadline = asyncio.timeout(seconds)
+        try:
+            async with deadline:
+                await super().run_operation(operation)
+        except TimeoutError:
+            if not deadline.expired():
+                raise
+            log.warning("WebSocket operation cancelled at its deadline of %g s", seconds)
+            errors = timeout_result(seconds).errors or []
+            await operation.send_initial_errors(errors)
