@@ -55,6 +55,7 @@ class Query:
 SCHEMA = strawberry.Schema(query=Query)
 DOCUMENTS = [
     "{ things { name count color at maybe shout } }",
+    "{ things { name n: count color at maybe } }",  # every field an attribute: one loop
     "{ things { name broken } }",
     "{ things { n: name wrong } }",
 ]
@@ -74,7 +75,7 @@ def test_the_short_path_answers_as_graphql_core_does():
         assert _run(document, PerEventExecutor) == _run(
             document, StrawberryGraphQLCoreExecutionContext
         )
-    answer = _run(DOCUMENTS[1], PerEventExecutor)
+    answer = _run(DOCUMENTS[2], PerEventExecutor)
     assert answer["data"] == {"things": [{"name": "a", "broken": "ok"}, None]}
     assert (
         answer["errors"][0]["message"] == "Cannot return null for non-nullable field Thing.broken."
