@@ -13,7 +13,7 @@ from tortoise.transactions import in_transaction
 
 from app.db.models import Case, CaseObject, CaseTemplate, Organization, User
 from app.db.reads.batch import links_by_case, rows_by_id
-from app.db.reads.direct import select_among, select_sql
+from app.db.reads.direct import hydrate, select_among, select_sql
 from tests.api import new_org
 from tests.test_query_count import _seed
 
@@ -31,6 +31,27 @@ def test_the_internals_keep_their_shape():
     assert inspect.ismethod(Case._choose_db) and inspect.ismethod(Case._init_from_db)
     assert list(inspect.signature(Case._init_from_db).parameters) == ["kwargs"]
     assert list(inspect.signature(Case._choose_db).parameters) == ["for_write"]
+    meta = Case._meta
+    for fields in (meta.db_native_fields, meta.db_default_fields, meta.db_complex_fields):
+        assert all(len(entry) == 3 for entry in fields)
+    assert meta.db_pk_column == "id" and isinstance(meta.generated_db_fields, tuple | list | set)
+
+
+async def test_hydrate_builds_what_init_from_db_builds_for_every_model(admin):
+    await _seed(admin, 3)
+    compared = set()
+    for model in Tortoise.apps["models"].values():
+        db = model._choose_db()
+        columns = ", ".join(f'"{c}"' for c in model._meta.fields_db_projection.values())
+        _, rows = await db.execute_query(
+            f'SELECT {columns} FROM "{model._meta.db_table}" LIMIT 20', []
+        )
+        for row in rows:
+            ours, theirs = hydrate(model, row), model._init_from_db(**row)
+            assert type(ours) is type(theirs)
+            assert vars(ours) == vars(theirs), model.__name__
+            compared.add(model.__name__)
+    assert compared >= LOADED | {"Organization"}, compared
 
 
 async def test_rows_equal_the_querysets_rows_for_every_model(admin):

@@ -2,10 +2,11 @@
 hydrated as Tortoise models: the DataLoader batches run on every request, and building
 their statement through a QuerySet (pypika, filter resolution) cost more than running it.
 
-Depends on two Tortoise internals, pinned in pyproject.toml (``tortoise-orm>=1.1.9,<1.2``)
-and checked by ``tests/test_direct_reads.py``: ``Model._choose_db()`` (the connection a
-QuerySet would use now, a transaction's included) and ``Model._init_from_db(**row)`` (the
-hydration a QuerySet applies to each row, converters included). The statement selects every
+Depends on Tortoise internals, pinned in pyproject.toml (``tortoise-orm>=1.1.9,<1.2``) and
+checked by ``tests/test_direct_reads.py``: ``Model._choose_db()`` (the connection a QuerySet
+would use now, a transaction's included) and the field lists ``Model._init_from_db`` hydrates
+from (``hydrate`` does what it does for a complete row, without its four bookkeeping
+attributes going through ``Model.__setattr__``: ~7 % of a 50-case page). The statement selects every
 column, as a QuerySet does, so the models are complete, never partial."""
 
 from collections.abc import Mapping, Sequence
@@ -18,6 +19,27 @@ M = TypeVar("M", bound=Model)
 P = TypeVar("P", bound=Model)
 
 DIALECTS = ("postgres", "sqlite")
+
+
+def hydrate(model: type[M], row: Mapping[str, Any]) -> M:
+    """A model instance from a row holding every column: what ``model._init_from_db(**row)``
+    builds (the same attributes, the same converters), with its bookkeeping attributes set
+    directly (``Model.__setattr__`` would look for pending defaults and relations on each)."""
+    instance = model.__new__(model)
+    meta = model._meta
+    put = object.__setattr__
+    put(instance, "_partial", False)
+    put(instance, "_saved_in_db", True)
+    put(instance, "_custom_generated_pk", meta.db_pk_column not in meta.generated_db_fields)
+    put(instance, "_await_when_save", {})
+    for key, name, _ in meta.db_native_fields:
+        put(instance, name, row[key])
+    for key, name, field in meta.db_default_fields:
+        value = row[key]
+        put(instance, name, None if value is None else field.field_type(value))
+    for key, name, field in meta.db_complex_fields:
+        put(instance, name, field.to_python_value(row[key]))
+    return instance
 
 
 @lru_cache(maxsize=1024)
@@ -68,7 +90,7 @@ async def select_among(
     fixed = [where[c] for c in equal] if where else []
     values = [*fixed, unique] if dialect == "postgres" else [*fixed, *unique]
     _, rows = await db.execute_query(sql, values)
-    return [model._init_from_db(**row) for row in rows]
+    return [hydrate(model, row) for row in rows]
 
 
 @lru_cache(maxsize=64)
@@ -105,5 +127,5 @@ async def select_with_parent(
     row = dict(rows[0])
     mine = {c: row[f"a__{c}"] for c in model._meta.fields_db_projection.values()}
     theirs = {c: row[f"b__{c}"] for c in parent._meta.fields_db_projection.values()}
-    found = model._init_from_db(**mine)
-    return found, (parent._init_from_db(**theirs) if theirs["id"] is not None else None)
+    found = hydrate(model, mine)
+    return found, (hydrate(parent, theirs) if theirs["id"] is not None else None)
