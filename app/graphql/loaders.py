@@ -75,6 +75,7 @@ class Loaders:
         self._by_model: dict[type[Model], DataLoader[int, Any]] = {}
         self._events: dict[str, DataLoader[int, list[models.Event]]] = {}
         self._cases_of: dict[ObjectType, DataLoader[int, list[int]]] = {}
+        self._nodes: dict[tuple[Callable[[Any], Any], int], tuple[Model, Any]] = {}
 
     @cached_property
     def case_comments(self) -> DataLoader[int, list[models.CaseComment]]:
@@ -127,6 +128,15 @@ class Loaders:
         if row is not None and parent_row is not None:
             self.rows(parent).prime(parent_row.pk, parent_row)
         return row
+
+    def node(self, wrap: Callable[[M], T], row: M) -> T:
+        """``wrap(row)`` once per row and request: the 50 cases of a page share a few
+        templates and assignees, so their nodes are built once each."""
+        key = (wrap, row.pk)
+        found = self._nodes.get(key)
+        if found is None or found[0] is not row:
+            found = self._nodes[key] = (row, wrap(row))
+        return cast(T, found[1])
 
     def row_now(self, model: type[M], ident: int) -> M | Awaitable[M]:
         """``row`` without an awaitable when the row is already loaded."""

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import strawberry
@@ -56,15 +57,17 @@ class CaseComment(RowNode[models.CaseComment]):
 
 
 def _template(root: "Case", info: Info) -> CaseTemplate | Awaitable[CaseTemplate]:
-    row = info.context.loaders.row_now(models.CaseTemplate, root.row.template_id)
-    return then(row, CaseTemplate.from_row)
+    loaders = info.context.loaders
+    row = loaders.row_now(models.CaseTemplate, root.row.template_id)
+    return then(row, partial(loaders.node, CaseTemplate.from_row))
 
 
 def _assignee(root: "Case", info: Info) -> User | Awaitable[User | None] | None:
     if root.row.assignee_id is None:
         return None
-    row = now_or_later(info.context.loaders.rows(models.User), root.row.assignee_id)
-    return then(row, lambda r: User.from_row(r) if r else None)
+    loaders = info.context.loaders
+    row = now_or_later(loaders.rows(models.User), root.row.assignee_id)
+    return then(row, lambda r: loaders.node(User.from_row, r) if r else None)
 
 
 def _creator(root: "Case") -> Actor:
