@@ -80,12 +80,11 @@ async def run_operation(
         )
         if isawaitable(result):
             result = await result
-    except GraphQLError as error:
-        return ExecutionResult(data=None, errors=_labelled([error]))
-    except Exception as exc:  # masked with an error id by label()
-        return ExecutionResult(
-            data=None, errors=_labelled([GraphQLError(str(exc), original_error=exc)])
+    except Exception as exc:  # anything unexpected is masked with an error id by label()
+        failure = (
+            exc if isinstance(exc, GraphQLError) else GraphQLError(str(exc), original_error=exc)
         )
+        return ExecutionResult(data=None, errors=_labelled([failure]))
     assert isinstance(result, CoreResult)
     if anonymous_key is not None and not result.errors:
         ANONYMOUS.put(anonymous_key, result)

@@ -6,8 +6,8 @@ Depends on Tortoise internals, pinned in pyproject.toml (``tortoise-orm>=1.1.9,<
 checked by ``tests/test_direct_reads.py``: ``Model._choose_db()`` (the connection a QuerySet
 would use now, a transaction's included) and the field lists ``Model._init_from_db`` hydrates
 from (``hydrate`` does what it does for a complete row, without its four bookkeeping
-attributes going through ``Model.__setattr__``: ~7 % of a 50-case page). The statement selects every
-column, as a QuerySet does, so the models are complete, never partial."""
+attributes going through ``Model.__setattr__``: ~7 % of a 50-case page). The statements
+select every column, as a QuerySet does, so the models are complete, never partial."""
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -19,6 +19,11 @@ M = TypeVar("M", bound=Model)
 P = TypeVar("P", bound=Model)
 
 DIALECTS = ("postgres", "sqlite")
+
+
+def _supported(dialect: str) -> None:
+    if dialect not in DIALECTS:
+        raise NotImplementedError(f"no direct reads for the {dialect} dialect")
 
 
 def hydrate(model: type[M], row: Mapping[str, Any]) -> M:
@@ -55,8 +60,7 @@ def select_sql(
     ``among`` is one of the last parameter(s): PostgreSQL takes one array (``= ANY($n)``, one
     text whatever the count, so asyncpg's statement cache hits), SQLite ``count`` parameters
     (``IN (?, ...)``). Column names come from code, never from input; values are parameters."""
-    if dialect not in DIALECTS:
-        raise NotImplementedError(f"no direct reads for the {dialect} dialect")
+    _supported(dialect)
     meta = model._meta
     columns = ", ".join(f'"{c}"' for c in meta.fields_db_projection.values())
     if dialect == "postgres":
@@ -98,8 +102,7 @@ def joined_sql(model: type[Model], parent: type[Model], foreign_key: str, dialec
     """``SELECT`` every column of one ``model`` row (by organization and id) and of the
     ``parent`` row its ``foreign_key`` column points to (same organization), aliased
     ``a__column`` and ``b__column``; a null foreign key leaves the parent's columns null."""
-    if dialect not in DIALECTS:
-        raise NotImplementedError(f"no direct reads for the {dialect} dialect")
+    _supported(dialect)
     mine = model._meta.fields_db_projection.values()
     theirs = parent._meta.fields_db_projection.values()
     columns = ", ".join(

@@ -133,16 +133,14 @@ class CaseQueries:
             return node
         # the case and its template in one statement (the usual case-detail read)
         ident = row_id(id.node_id)
-        loaders = info.context.loaders
-        row = (
-            None
-            if ident is None
-            else await loaders.row_with_parent(
-                models.Case, ident, models.CaseTemplate, "template_id"
-            )
+        if ident is None:
+            return None
+        row = await info.context.loaders.row_with_parent(
+            models.Case, ident, models.CaseTemplate, "template_id"
         )
-        visible_row = row is not None and visible(info.context.require_principal(), row)
-        return Case.from_row(row) if visible_row and row is not None else None
+        if row is None or not visible(info.context.require_principal(), row):
+            return None
+        return Case.from_row(row)
 
     @strawberry.field(description="Cases, newest first unless ordered otherwise; 1-100 a page.")
     async def cases(
