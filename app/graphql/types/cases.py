@@ -13,8 +13,9 @@ from app.db import models
 from app.domain.objects import ObjectType
 from app.domain.sla import SlaFacts, SlaState, sla_state
 from app.graphql.context import Info
+from app.graphql.field_plans import context_only
 from app.graphql.list_limits import RECENT
-from app.graphql.loaders import now_or_later, then
+from app.graphql.loaders import Loaders, now_or_later, then
 from app.graphql.pagination import After, Before, Connection, First, Last, list_connection
 from app.graphql.types import sla as _sla_types  # noqa: F401  (registers SlaState)
 from app.graphql.types.common import Actor, CaseState, RowNode, actor_of
@@ -56,12 +57,14 @@ class CaseComment(RowNode[models.CaseComment]):
 # list that holds the case preloaded them (Loaders.preload_cases).
 
 
+@context_only
 def _template(root: "Case", info: Info) -> CaseTemplate | Awaitable[CaseTemplate]:
     loaders = info.context.loaders
     row = loaders.row_now(models.CaseTemplate, root.row.template_id)
     return then(row, partial(loaders.node, CaseTemplate.from_row))
 
 
+@context_only
 def _assignee(root: "Case", info: Info) -> User | Awaitable[User | None] | None:
     if root.row.assignee_id is None:
         return None
@@ -195,22 +198,28 @@ class Case(RowNode[models.Case]):
         return page
 
     def _linked(
-        self, info: Info, object_type: ObjectType, model: type[M], node: Callable[[M], N]
+        self, loaders: Loaders, object_type: ObjectType, model: type[M], node: Callable[[M], N]
     ) -> list[N] | Awaitable[list[N]]:
-        rows = info.context.loaders.linked_now(self.row.id, object_type, model)
+        rows = loaders.linked_now(self.row.id, object_type, model)
         return then(rows, lambda found: [node(r) for r in found])
 
     @strawberry.field(description="Linked inquiries.", graphql_type=list[Inquiry])
+    @context_only
     def inquiries(self, info: Info) -> list[Inquiry] | Awaitable[list[Inquiry]]:
-        return self._linked(info, ObjectType.INQUIRY, models.Inquiry, Inquiry.from_row)
+        loaders = info.context.loaders
+        return self._linked(loaders, ObjectType.INQUIRY, models.Inquiry, Inquiry.from_row)
 
     @strawberry.field(description="Linked accounts.", graphql_type=list[Account])
+    @context_only
     def accounts(self, info: Info) -> list[Account] | Awaitable[list[Account]]:
-        return self._linked(info, ObjectType.ACCOUNT, models.Account, Account.from_row)
+        loaders = info.context.loaders
+        return self._linked(loaders, ObjectType.ACCOUNT, models.Account, Account.from_row)
 
     @strawberry.field(description="Linked reports.", graphql_type=list[Report])
+    @context_only
     def reports(self, info: Info) -> list[Report] | Awaitable[list[Report]]:
-        return self._linked(info, ObjectType.REPORT, models.Report, Report.from_row)
+        loaders = info.context.loaders
+        return self._linked(loaders, ObjectType.REPORT, models.Report, Report.from_row)
 
     @strawberry.field(description="Comments, oldest first.")
     async def comments(
