@@ -56,7 +56,9 @@ async def run_operation(
         operation_type = get_operation_type(document, operation_name)
     except RuntimeError as error:
         raise CannotGetOperationTypeError(operation_name) from error
-    if operation_type not in allowed:
+    if operation_type not in allowed or operation_type is OperationType.SUBSCRIPTION:
+        # a subscription runs over a WebSocket or a streaming response (Schema.subscribe),
+        # never to one result here: a POST without a streaming Accept gets the view's 400
         raise InvalidOperationTypeError(operation_type)
     core_schema = schema._schema  # type: ignore[attr-defined]
     if errors := refusal(core_schema, document, operation_name, variables, context):

@@ -2,20 +2,20 @@
 media type the client accepts, and renders casegraph's own GraphiQL page."""
 
 import asyncio
-import json
 import weakref
 from typing import Any
 
-import orjson
-from cross_web import AsyncHTTPRequestAdapter
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema import BaseSchema
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
@@ -27,16 +27,10 @@ from app.events.feed import FeedHub
 from app.graphiql.page import graphiql_html
 from app.graphql.context import Context
 from app.graphql.document_limits import LimitError
-from app.graphql.error_labels import label
 from app.graphql.gate import unauthenticated
 from app.graphql.idempotency import idempotent
-from app.graphql.media_types import (
-    GRAPHQL_RESPONSE_JSON,
-    is_request_error,
-    negotiate,
-    request_error_status,
-    without_data,
-)
+from app.graphql.json_post import POST_OPERATIONS, is_direct, json_request
+from app.graphql.media_types import CONTENT_TYPES, JSON, http_body, json_bytes, negotiate
 from app.graphql.transport_ws import TransportWSHandler
 from app.services.auth import authenticate
 from app.services.revocations import Revoked, revocations
@@ -57,6 +51,7 @@ class GraphQLApp(GraphQL[Context, None]):
     """strawberry's ASGI app with casegraph's context."""
 
     graphql_transport_ws_handler_class = TransportWSHandler
+    direct_json_post = True  # app.graphql.json_post; False: every request through strawberry
 
     def __init__(
         self,
@@ -77,13 +72,8 @@ class GraphQLApp(GraphQL[Context, None]):
         revocations.listen(self._revoked)
 
     def encode_json(self, data: object) -> str:
-        """Responses and WebSocket messages as compact JSON, by orjson (several times faster
-        than the standard library on result trees); what orjson refuses (integers beyond 64
-        bits or nesting deeper than 254 in a JSON scalar) goes through ``json`` as before."""
-        try:
-            return orjson.dumps(data).decode()
-        except TypeError:
-            return json.dumps(data, separators=(",", ":"))
+        """Responses and WebSocket messages as compact JSON (``orjson_or_json``)."""
+        return json_bytes(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:
         """Strict JSON (WebSocket messages): a refusal is a JSONDecodeError (close 4400)."""
@@ -162,6 +152,66 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_root_value(self, request: Request | WebSocket) -> None:
         return None
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            self.direct_json_post
+            and scope["type"] == "http"
+            and scope["method"] == "POST"
+            and is_direct(scope["headers"])
+        ):
+            await self._answer_json_post(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+    async def _answer_json_post(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """One JSON GraphQL request answered without strawberry's view (``app.graphql.json_post``):
+        the same steps in its order (authenticate, read and decode the body, refuse, execute
+        within the deadline, answer in the negotiated media type)."""
+        request = Request(scope, receive)
+        context = await self.get_context(request)
+        parsed = json_request(self.parse_json(await request.body()))
+        if parsed is None:
+            return await self._answer_by_view(request, context, send)
+        refusal = self._refusal(context, [parsed.query])
+        if refusal is not None:
+            result: Any = ExecutionResult(data=None, errors=[refusal])
+        else:
+            try:
+                result = await within_deadline(
+                    self.schema.execute(
+                        parsed.query,
+                        variable_values=parsed.variables,
+                        context_value=context,
+                        operation_name=parsed.operation_name,
+                        allowed_operation_types=POST_OPERATIONS,
+                        operation_extensions=parsed.extensions,
+                    ),
+                    self.settings.request_timeout_seconds,
+                )
+            except (CannotGetOperationTypeError, InvalidOperationTypeError):
+                # raised before execution: the view answers them with its own 400s
+                return await self._answer_by_view(request, context, send)
+        media_type = negotiate(request.headers.get("accept"))
+        status, body = http_body(result, media_type)
+        payload = json_bytes(body)
+        headers = [
+            (b"content-length", str(len(payload)).encode()),
+            (b"content-type", CONTENT_TYPES[media_type]),
+        ]
+        if status == 401:
+            headers.append((b"www-authenticate", b"Bearer"))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": payload})
+
+    async def _answer_by_view(self, request: Request, context: Context, send: Send) -> None:
+        """strawberry's view answers a request the direct path does not take, with the context
+        already built (the body is already read: the request keeps it)."""
+        try:
+            response = await self.run(request, context)
+        except HTTPException as exc:
+            response = PlainTextResponse(exc.reason, status_code=exc.status_code)
+        await response(request.scope, request.receive, send)
+
     def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         """A POST with an Idempotency-Key goes through app.graphql.idempotency. Not a
         coroutine itself: it hands back strawberry's, so an open WebSocket keeps no frame of
@@ -236,29 +286,21 @@ class GraphQLApp(GraphQL[Context, None]):
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
-        """Under application/graphql-response+json a request error (the document did not
-        parse or validate, the variables did not coerce, no valid key) gets a 4xx status and
-        no `data` entry; application/json keeps 200 and `data: null`."""
-        if result.errors:  # every error leaves labelled, whichever path produced it
-            result.errors = [label(error) for error in result.errors]
-        body = await super().process_result(request, result)
+        """``http_body``, its status set on the response being built."""
         sub_response: Response | None = getattr(request.state, "sub_response", None)
-        if (
-            sub_response is not None
-            and sub_response.media_type == GRAPHQL_RESPONSE_JSON
-            and is_request_error(result)
-        ):
-            sub_response.status_code = request_error_status(result)
-            if sub_response.status_code == 401:
+        media_type = JSON if sub_response is None else str(sub_response.media_type)
+        status, body = http_body(result, media_type)
+        if sub_response is not None and status != 200:
+            sub_response.status_code = status
+            if status == 401:
                 sub_response.headers["WWW-Authenticate"] = "Bearer"
-            return without_data(dict(body))  # type: ignore[return-value]
-        return body
+        return body  # type: ignore[return-value]
 
     def create_response(
         self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
     ) -> Response:
         """The JSON body in the negotiated media type."""
         response = super().create_response(response_data, sub_response)
-        if sub_response.media_type == GRAPHQL_RESPONSE_JSON:
-            response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
+        if sub_response.media_type != JSON:
+            response.headers["content-type"] = CONTENT_TYPES[str(sub_response.media_type)].decode()
         return response
