@@ -27,6 +27,10 @@ def _snapshot(row: Model) -> dict[str, Any]:
     return {**values, "_partial": row._partial, "_saved_in_db": row._saved_in_db}
 
 
+def _kinds(row: Model) -> dict[str, tuple[type, Any]]:
+    return {k: (type(v), getattr(v, "tzinfo", None)) for k, v in vars(row).items()}
+
+
 def test_the_internals_keep_their_shape():
     assert inspect.ismethod(Case._choose_db) and inspect.ismethod(Case._init_from_db)
     assert list(inspect.signature(Case._init_from_db).parameters) == ["kwargs"]
@@ -50,6 +54,8 @@ async def test_hydrate_builds_what_init_from_db_builds_for_every_model(admin):
             ours, theirs = hydrate(model, row), model._init_from_db(**row)
             assert type(ours) is type(theirs)
             assert vars(ours) == vars(theirs), model.__name__
+            # the same types and time zones too (equal datetimes may differ in their zone)
+            assert _kinds(ours) == _kinds(theirs), model.__name__
             compared.add(model.__name__)
     assert compared >= LOADED | {"Organization"}, compared
 

@@ -1,7 +1,7 @@
 """One DataLoader per relation, built per request and scoped to one organization."""
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence, Set
 from functools import cached_property, partial
 from inspect import iscoroutine
 from typing import Any, TypeVar, cast
@@ -175,7 +175,7 @@ class Loaders:
         chosen = [link for link in loaded if link.object_type == object_type]
         return [r for r in await self.objects(chosen) if isinstance(r, model)]
 
-    async def preload_cases(self, cases: Sequence[models.Case], fields: set[str]) -> None:
+    async def preload_cases(self, cases: Sequence[models.Case], fields: Set[str]) -> None:
         """Load, in one query per relation, what the selected ``fields`` of these cases read,
         and prime the loaders with it, so that their resolvers answer without awaiting (the
         same statements as loading lazily, without a future and a batch per key)."""

@@ -1,17 +1,15 @@
 """Relay connections: page-size rules, keyset pages, and totalCount on request."""
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from graphql import GraphQLError
 from strawberry import relay
-from strawberry.types.nodes import SelectedField, Selection
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from app.db.reads.pagination import BadCursor, Ordering, paginate, paginate_loaded
-from app.graphql.context import Info
 
 NodeType = TypeVar("NodeType")
 M = TypeVar("M", bound=Model)
@@ -41,36 +39,6 @@ class Connection(relay.Connection[NodeType], Generic[NodeType]):
     @strawberry.field(description="The items of this page, without their edges.")
     def nodes(self) -> list[NodeType]:
         return [edge.node for edge in self.edges]
-
-
-def _fields_in(selections: Sequence[Selection]) -> Iterator[SelectedField]:
-    """Selected fields, looking through fragments."""
-    for selection in selections:
-        if isinstance(selection, SelectedField):
-            yield selection
-        else:  # a fragment spread or an inline fragment
-            yield from _fields_in(selection.selections)
-
-
-def object_fields(info: Info) -> set[str]:
-    """Names of the fields the query selects on the object the resolving field returns
-    (through fragments), so a point read can load what they read with it."""
-    return {f.name for selected in info.selected_fields for f in _fields_in(selected.selections)}
-
-
-def node_fields(info: Info) -> set[str]:
-    """Names of the fields the query selects on the nodes of the connection it resolves
-    (``edges { node { ... } }`` and ``nodes { ... }``), so a list can preload their reads."""
-    names: set[str] = set()
-    for connection in info.selected_fields:
-        for field in _fields_in(connection.selections):
-            if field.name == "nodes":
-                names.update(f.name for f in _fields_in(field.selections))
-            elif field.name == "edges":
-                for node in _fields_in(field.selections):
-                    if node.name == "node":
-                        names.update(f.name for f in _fields_in(node.selections))
-    return names
 
 
 def check_page(first: int | None, last: int | None) -> tuple[int | None, int | None]:

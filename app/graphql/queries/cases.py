@@ -22,11 +22,10 @@ from app.graphql.pagination import (
     Connection,
     First,
     Last,
-    node_fields,
-    object_fields,
     query_connection,
 )
 from app.graphql.queries.core import list_connection_of, org_of
+from app.graphql.selections import node_fields, object_fields
 from app.graphql.types.cases import Case
 from app.graphql.types.common import CaseState
 from app.graphql.types.templates import CaseTemplate
