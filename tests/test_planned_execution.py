@@ -14,13 +14,13 @@ from typing import Annotated, Any
 import pytest
 import strawberry
 from graphql import execute as core_execute
-from graphql import parse
+from graphql import parse, specified_scalar_types
 from strawberry.permission import BasePermission
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from app.graphql import types as casegraph_types
 from app.graphql.execution import PerEventExecutor, ReferenceExecutor
-from app.graphql.field_plans import CONTEXT_ONLY, Kind, context_only, field_reads
+from app.graphql.field_plans import CONTEXT_ONLY, Kind, context_only, field_reads, leaf_coercer
 from app.graphql.schema import schema as casegraph_schema
 
 
@@ -286,3 +286,39 @@ def test_context_only_resolvers_use_info_only_as_info_context():
                 assert isinstance(parent, ast.Attribute) and parent.attr == "context", (
                     f"{func.__qualname__} uses `{info}` as more than `{info}.context`"
                 )
+
+
+@strawberry.enum
+class Shade(Enum):
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@pytest.mark.parametrize(
+    ("type_name", "values"),
+    [
+        ("String", ["a", "", True, 3, 2.5, Color.RED]),
+        ("ID", ["x", 7, True]),
+        ("Int", [0, -(2**31), 2**31 - 1, 2**31, -(2**31) - 1, True, 2.0, 2.5, "4"]),
+        ("Boolean", [True, False, 0, 1, "yes"]),
+        ("Shade", [Shade.LIGHT, Shade.DARK, "light", "LIGHT", Color.RED, 3]),
+    ],
+)
+def test_leaf_coercers_answer_as_the_types_do(type_name, values):
+    @strawberry.type
+    class Q:
+        shade: Shade = Shade.LIGHT
+
+    leaf = specified_scalar_types.get(type_name) or strawberry.Schema(query=Q)._schema.get_type(
+        type_name
+    )
+    fast = leaf_coercer(leaf)
+
+    def outcome(coerce: Any, value: Any) -> tuple[str, Any]:
+        try:
+            return "value", coerce(value)
+        except Exception as exc:
+            return type(exc).__name__, str(exc)
+
+    for value in values:
+        assert outcome(fast, value) == outcome(leaf.coerce_output_value, value), value

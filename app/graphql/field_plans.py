@@ -17,16 +17,20 @@ Depends on strawberry internals, pinned in pyproject.toml and checked by
 """
 
 from collections.abc import Callable
-from enum import IntEnum
+from enum import Enum, IntEnum
 from inspect import isasyncgenfunction
 from typing import Any, NamedTuple, TypeVar
 
 from graphql import (
+    GraphQLBoolean,
     GraphQLField,
+    GraphQLID,
+    GraphQLInt,
     GraphQLLeafType,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
+    GraphQLString,
     is_leaf_type,
     is_object_type,
 )
@@ -71,10 +75,42 @@ class FieldRead(NamedTuple):
     resolver: Callable[..., Any] | None  # CALL: called as resolver(source[, ContextInfo])
     with_context: bool  # CALL: the resolver takes a ContextInfo after the source
     leaf_type: GraphQLLeafType | None  # LEAF: the (nullable) leaf type
+    coerce: Callable[[Any], Any] | None  # LEAF: ``leaf_type.coerce_output_value``, faster
     non_null: bool
 
 
-OTHER = FieldRead(Kind.OTHER, "", None, False, None, False)
+OTHER = FieldRead(Kind.OTHER, "", None, False, None, None, False)
+INT_RANGE = range(-(2**31), 2**31)
+
+
+def leaf_coercer(leaf: GraphQLLeafType) -> Callable[[Any], Any]:
+    """``leaf.coerce_output_value`` with the usual value answered first: a ``str`` for
+    String and ID, a 32-bit ``int`` for Int, a ``bool`` for Boolean (each returned as it is,
+    which is what graphql-core's coercion returns for them), and a member of a strawberry
+    enum by a dict lookup (strawberry's coercion scans the enum's values for each one). Any
+    other value takes the type's own coercion, errors included."""
+    slow = leaf.coerce_output_value
+    if leaf is GraphQLString or leaf is GraphQLID:
+        return lambda value: value if type(value) is str else slow(value)
+    if leaf is GraphQLInt:
+        return lambda value: value if type(value) is int and value in INT_RANGE else slow(value)
+    if leaf is GraphQLBoolean:
+        return lambda value: value if type(value) is bool else slow(value)
+    wrapped = getattr(leaf, "wrapped_cls", None)
+    if isinstance(wrapped, type) and issubclass(wrapped, Enum):  # strawberry's enum types
+        names = {}
+        for member in wrapped:
+            try:
+                names[member] = slow(member)
+            except Exception:  # not a value of the GraphQL enum: left to the slow path
+                continue
+
+        def enum_name(value: Any) -> Any:
+            name = names.get(value) if type(value) is wrapped else None
+            return slow(value) if name is None else name
+
+        return enum_name
+    return slow
 
 
 def _call(definition: StrawberryField) -> tuple[Callable[..., Any], bool] | None:
@@ -108,12 +144,15 @@ def field_read(converter: GraphQLCoreConverter | None, field: GraphQLField) -> F
     inner = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
     if definition.is_basic_field and getattr(field.resolve, "_is_default", False):
         if is_leaf_type(inner):
-            return FieldRead(Kind.LEAF, definition.python_name, None, False, inner, non_null)
-        return FieldRead(Kind.VALUE, definition.python_name, None, False, None, non_null)
+            coerce = leaf_coercer(inner)
+            return FieldRead(
+                Kind.LEAF, definition.python_name, None, False, inner, coerce, non_null
+            )
+        return FieldRead(Kind.VALUE, definition.python_name, None, False, None, None, non_null)
     call = _call(definition)
     if call is None:
         return OTHER
-    return FieldRead(Kind.CALL, definition.python_name, call[0], call[1], None, non_null)
+    return FieldRead(Kind.CALL, definition.python_name, call[0], call[1], None, None, non_null)
 
 
 def field_reads(schema: GraphQLSchema) -> dict[str, dict[str, FieldRead]]:

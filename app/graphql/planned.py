@@ -183,7 +183,7 @@ class PlannedExecution:
         if value is _MISSING:
             return _MISSING
         try:
-            coerced = read.leaf_type.coerce_output_value(value)  # type: ignore[union-attr]
+            coerced = read.coerce(value)  # type: ignore[misc]
         except Exception:
             return _MISSING
         if coerced is None or coerced is Undefined:
