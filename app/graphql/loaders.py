@@ -43,7 +43,7 @@ def pending(value: object) -> bool:
 def then(value: T | Awaitable[T], fn: Callable[[T], R]) -> R | Awaitable[R]:
     """``fn(value)``, now when the value is there, else once it is."""
     if pending(value):
-        pending_value = cast(Awaitable[T], value)
+        pending_value = cast("Awaitable[T]", value)
 
         async def later() -> R:
             return fn(await pending_value)
@@ -68,7 +68,9 @@ def _present(model: type[M], ident: int, row: M | None) -> M:
 
 class Loaders:
     """Batching loaders; resolvers pass foreign-key ids, never await ORM relations. Each is
-    built on first use: a request reads through a few of them."""
+    built on first use: a request reads through a few of them. Casts name their types as
+    strings: a subscripted generic is built (a typing cache lookup) at each call otherwise,
+    and these run per object of a page."""
 
     def __init__(self, organization_id: int) -> None:
         self.organization_id = organization_id
@@ -107,7 +109,7 @@ class Loaders:
             self._by_model[model] = DataLoader(
                 load_fn=partial(batch.rows_by_id, model, self.organization_id)
             )
-        return cast(DataLoader[int, M | None], self._by_model[model])
+        return cast("DataLoader[int, M | None]", self._by_model[model])
 
     async def row(self, model: type[M], ident: int) -> M:
         """The row a non-null foreign key points to (it cannot be missing)."""
@@ -154,12 +156,12 @@ class Loaders:
         loader = self.rows(model)
         found = [
             now_or_later(loader, link.object_id)
-            for link in cast(list[models.CaseObject], links)
+            for link in cast("list[models.CaseObject]", links)
             if link.object_type == object_type
         ]
         if any(pending(r) for r in found):
             return self._linked(links, object_type, model)
-        return [r for r in cast(list[M | None], found) if isinstance(r, model)]
+        return [r for r in cast("list[M | None]", found) if isinstance(r, model)]
 
     async def _linked(
         self,
@@ -168,9 +170,9 @@ class Loaders:
         model: type[M],
     ) -> list[M]:
         loaded = (
-            await cast(Awaitable[list[models.CaseObject]], links)
+            await cast("Awaitable[list[models.CaseObject]]", links)
             if pending(links)
-            else cast(list[models.CaseObject], links)
+            else cast("list[models.CaseObject]", links)
         )
         chosen = [link for link in loaded if link.object_type == object_type]
         return [r for r in await self.objects(chosen) if isinstance(r, model)]
@@ -191,7 +193,7 @@ class Loaders:
             return
         ids = list(dict.fromkeys(c.id for c in cases))
         found = await asyncio.gather(batch.links_by_case(ids), *loads)
-        links = cast(list[list[models.CaseObject]], found[0])
+        links = cast("list[list[models.CaseObject]]", found[0])
         self.case_links.prime_many(dict(zip(ids, links, strict=True)))
         by_type: dict[ObjectType, list[int]] = {}
         for link in (link for group in links for link in group if link.object_type in kinds):
