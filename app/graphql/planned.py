@@ -47,6 +47,8 @@ class Step(NamedTuple):
     details: FieldDetailsList
     read: FieldRead | None  # None: __typename
     field_name: str
+    # by object type: the steps of the selection below this field (PlannedExecution._sub_steps)
+    below: dict[GraphQLObjectType, tuple[list["Step"] | None]]
 
 
 def _exact_class(object_type: GraphQLObjectType) -> type | None:
@@ -96,7 +98,7 @@ class PlannedExecution:
             read = None if field_name == TYPENAME else reads.get(field_name)
             if read is not None and any(d.node.directives for d in details):
                 read = OTHER  # a directive on the field (@stream, @skip...): graphql-core
-            steps.append(Step(response_name, details, read, field_name))
+            steps.append(Step(response_name, details, read, field_name, {}))
         # the grouped field set is kept alive with its steps, so its id is not reused
         memo[id(grouped_field_set)] = (grouped_field_set, steps)
         return steps
@@ -113,12 +115,24 @@ class PlannedExecution:
             return super().execute_fields(  # type: ignore[misc]
                 parent_type, source_value, path, grouped_field_set, position_context
             )
+        return self._run_steps(
+            parent_type, source_value, path, self._plan(parent_type, grouped_field_set)
+        )
+
+    def _run_steps(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        steps: list[Step],
+    ) -> Any:
+        """graphql-core's ``execute_fields`` over planned steps."""
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []
         type_name = parent_type.name
         try:
-            for step in self._plan(parent_type, grouped_field_set):
+            for step in steps:
                 name = step.response_name
                 read = step.read
                 if read is None:
@@ -298,9 +312,26 @@ class PlannedExecution:
                     )
                 if not is_type_of:
                     raise invalid_return_type_error(object_type, result, step.details)
-        return self.collect_and_execute_subfields(  # type: ignore[attr-defined]
-            object_type, step.details, path, result, None
-        )
+        steps = self._sub_steps(object_type, step)
+        if steps is None:
+            return self.collect_and_execute_subfields(  # type: ignore[attr-defined]
+                object_type, step.details, path, result, None
+            )
+        return self._run_steps(object_type, result, path, steps)
+
+    def _sub_steps(self, object_type: GraphQLObjectType, step: Step) -> list[Step] | None:
+        """The steps of the selection below ``step`` on ``object_type``, remembered with the
+        step (graphql-core's ``collect_and_execute_subfields`` collects them through its memo
+        for every object of a list); ``None`` when the selection defers a fragment, which
+        graphql-core's incremental executor delivers."""
+        found = step.below.get(object_type)
+        if found is None:
+            grouped_field_set, new_defer_usages, _ = self.collect_subfields(  # type: ignore[attr-defined]
+                object_type, step.details
+            )
+            steps = None if new_defer_usages else self._plan(object_type, grouped_field_set)
+            found = step.below[object_type] = (steps,)
+        return found[0]
 
     def _complete_list(
         self,
