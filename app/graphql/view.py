@@ -72,7 +72,7 @@ class GraphQLApp(GraphQL[Context, None]):
         revocations.listen(self._revoked)
 
     def encode_json(self, data: object) -> str:
-        """Responses and WebSocket messages as compact JSON (``orjson_or_json``)."""
+        """Responses and WebSocket messages as compact JSON (``media_types.json_bytes``)."""
         return json_bytes(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:
