@@ -19,8 +19,9 @@ from typing import Any, NamedTuple
 
 from strawberry.types.graphql import OperationType
 
+from app.graphql.media_types import CONTENT_TYPES, JSON
+
 POST_OPERATIONS = frozenset(OperationType.from_http("POST"))
-JSON = b"application/json"
 
 
 class JsonRequest(NamedTuple):
@@ -48,7 +49,7 @@ def is_direct(headers: list[tuple[bytes, bytes]]) -> bool:
     if content_type is None:
         return False
     media = content_type.partition(b";")[0].strip().lower()
-    return media == JSON
+    return media == CONTENT_TYPES[JSON]
 
 
 def json_request(data: object) -> JsonRequest | None:
