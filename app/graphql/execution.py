@@ -58,3 +58,4 @@ class ReferenceExecutor(PerEventExecutor):
     """graphql-core's own field execution: what the planned one is compared with."""
 
     planned = False
+    compiled = False

@@ -24,6 +24,7 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 from strawberry.utils.operation import get_operation_type
 
+from app.graphql.compiled import PLANS_BY_DOCUMENT, run_plan
 from app.graphql.error_labels import label
 from app.graphql.gate import ANONYMOUS, parse_document, refusal
 
@@ -68,6 +69,23 @@ async def run_operation(
         anonymous_key = ANONYMOUS.key(document, operation_name)
         if (cached := ANONYMOUS.get(anonymous_key)) is not None:
             return ExecutionResult(data=cached.data, errors=None)
+    executor_class = schema.execution_context_class  # type: ignore[attr-defined]
+    if (
+        operation_type is OperationType.QUERY
+        and anonymous_key is None
+        and getattr(executor_class, "compiled", False)
+        and (plan := PLANS_BY_DOCUMENT.get(core_schema, document, operation_name)) is not None
+    ):
+        data = await run_plan(
+            plan,
+            core_schema,
+            root_value=root_value,
+            context=context,
+            variables=variables,
+            operation_extensions=operation_extensions,
+        )
+        if data is not None:
+            return ExecutionResult(data=data, errors=None)
     try:
         result = execute(
             core_schema,
@@ -77,7 +95,7 @@ async def run_operation(
             operation_name=operation_name,
             context_value=context,
             is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # a plain bool
-            executor_class=schema.execution_context_class,  # type: ignore[attr-defined]
+            executor_class=executor_class,
             operation_extensions=operation_extensions,
         )
         if isawaitable(result):

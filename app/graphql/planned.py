@@ -38,6 +38,7 @@ class PlannedExecution(PlannedCompletion):
     differential tests compare against)."""
 
     planned = True
+    compiled = True  # queries seen twice run compiled (app.graphql.compiled)
     _steps_memo: dict[int, tuple[Any, list[Step]]]
     _reads: dict[str, dict[str, FieldRead]]
 

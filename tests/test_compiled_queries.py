@@ -1,0 +1,195 @@
+"""A query seen twice runs compiled (``app.graphql.compiled``) and answers as graphql-core does:
+each document of the planned executor's differential test, and more, is compiled and run, and
+its answer compared with graphql-core's own; where graphql-core reports an error the compiled
+run steps aside (a rerun), and a shape it does not complete disables its plan. Over HTTP, the
+same requests get the same bodies from both paths."""
+
+import asyncio
+import inspect
+from typing import Any
+
+import pytest
+from graphql import execute as core_execute
+from graphql import parse
+
+from app.graphql.compiled import PLANS_BY_DOCUMENT, Plans, compile_operation, run_plan
+from app.graphql.compiled_code import Unsupported
+from app.graphql.execution import PerEventExecutor, ReferenceExecutor
+from tests.api import Api, make_case, make_template
+from tests.test_planned_execution import DOCUMENTS, SCHEMA
+
+CORE = SCHEMA._schema
+CONTEXT = {"tag": "T"}
+VARIABLES = {"yes": True}
+
+# beyond the planned executor's documents: awaitable fields completed after the pass, root
+# __typename, variables and defaults, nested fragments, lists of leaves
+MORE = [
+    "{ things { name later part { loud } } }",
+    "{ __typename first { __typename name } }",
+    "query($n: Boolean = false) { first { name } }",
+    "{ first { ... on Thing { name ... F } } } fragment F on Thing { count color }",
+    "{ strictThings { name tupled } }",
+    "{ first { parts { label } tag } named: first { name } }",
+    "{ a: first { name } first { count } }",
+]
+
+# what the compiled path does with each document: "answer" (its own answer), "rerun"
+# (graphql-core reports an error), "unsupported" (not compiled), "disabled" (compiled, then a
+# value of a shape it does not complete)
+OUTCOMES = {
+    DOCUMENTS[0]: "answer",
+    DOCUMENTS[1]: "answer",
+    DOCUMENTS[2]: "rerun",  # a null in a non-null attribute
+    DOCUMENTS[3]: "rerun",  # a value Int refuses
+    DOCUMENTS[4]: "rerun",
+    DOCUMENTS[5]: "rerun",  # a resolver raises
+    DOCUMENTS[6]: "rerun",
+    DOCUMENTS[7]: "rerun",
+    DOCUMENTS[8]: "rerun",  # an async resolver's null in a non-null field
+    DOCUMENTS[9]: "rerun",  # a null list item
+    DOCUMENTS[10]: "unsupported",  # a permission extension
+    DOCUMENTS[11]: "answer",
+    DOCUMENTS[12]: "rerun",  # an object of another class
+    DOCUMENTS[13]: "unsupported",  # a union
+    DOCUMENTS[14]: "unsupported",  # an interface
+    DOCUMENTS[15]: "unsupported",  # arguments below the root
+    DOCUMENTS[16]: "unsupported",  # directives
+    DOCUMENTS[17]: "answer",
+    DOCUMENTS[18]: "answer",
+    MORE[0]: "answer",
+    MORE[1]: "answer",
+    MORE[2]: "answer",
+    MORE[3]: "answer",
+    MORE[4]: "disabled",  # a tuple for a list: graphql-core completes it
+    MORE[5]: "answer",
+    MORE[6]: "answer",
+}
+
+
+def _reference(document: str) -> dict[str, Any]:
+    async def go() -> Any:
+        result = core_execute(
+            CORE,
+            parse(document),
+            executor_class=ReferenceExecutor,
+            context_value=CONTEXT,
+            variable_values=VARIABLES,
+        )
+        return await result if inspect.isawaitable(result) else result
+
+    result = asyncio.run(go())
+    return {"data": result.data, "errors": [e.formatted for e in result.errors or []]}
+
+
+def _compiled(document: str) -> tuple[str, dict[str, Any] | None]:
+    try:
+        plan = compile_operation(CORE, parse(document), None)
+    except Unsupported:
+        return "unsupported", None
+    data = asyncio.run(
+        run_plan(
+            plan,
+            CORE,
+            root_value=None,
+            context=CONTEXT,
+            variables=VARIABLES,
+            operation_extensions=None,
+        )
+    )
+    if data is not None:
+        return "answer", data
+    return ("disabled" if plan.disabled else "rerun"), None
+
+
+@pytest.mark.parametrize("document", list(OUTCOMES))
+def test_a_compiled_query_answers_as_graphql_core_does(document: str):
+    outcome, data = _compiled(document)
+    assert outcome == OUTCOMES[document]
+    reference = _reference(document)
+    if outcome == "answer":
+        assert reference == {"data": data, "errors": []}
+    elif outcome == "rerun":
+        assert reference["errors"]  # graphql-core answers, with the error it reports
+
+
+def test_the_answer_in_detail():
+    outcome, data = _compiled(MORE[0])
+    assert outcome == "answer"
+    assert data == {
+        "things": [
+            {"name": "a", "later": "later a", "part": {"loud": "PA"}},
+            {"name": "b", "later": "later b", "part": None},
+            {"name": "c", "later": "later c", "part": {"loud": "PC"}},
+        ]
+    }
+    assert list(data["things"][0]) == ["name", "later", "part"]  # the selection's order
+
+
+def test_the_generated_code_holds_no_string_of_the_request():
+    plan = compile_operation(CORE, parse("{ zzAlias: first { yyAlias: name } }"), None)
+    assert "zzAlias" not in plan.source and "yyAlias" not in plan.source
+    assert "def c1(w, X, C):" in plan.source
+
+
+def test_a_document_compiles_on_its_second_execution_and_stays_disabled_once_refused():
+    plans = Plans(2)
+    first, again, other, third = (parse(d) for d in (MORE[1], MORE[1], MORE[2], MORE[5]))
+    assert plans.get(CORE, first, None) is None  # first sighting
+    plan = plans.get(CORE, first, None)
+    assert plan is not None and plans.get(CORE, first, None) is plan
+    assert plans.get(CORE, again, None) is None  # another document object: a new entry
+    plans.get(CORE, other, None)
+    plans.get(CORE, third, None)
+    assert len(plans.entries) == 2  # bounded: the oldest went
+    plan.disabled = True
+    assert plans.get(CORE, first, None) is None
+
+
+CASE = "query($id: ID!) { case(id: $id) { id name status state version template { id key } } }"
+CASES = (
+    "query($first: Int) { cases(first: $first) { edges { cursor node { id name createdAt "
+    "template { name } assignee { email } inquiries { status } } } "
+    "pageInfo { hasNextPage endCursor } } }"
+)
+
+
+def _plan_of(document: str) -> Any:
+    found = [
+        e.plan
+        for e in PLANS_BY_DOCUMENT.entries.values()
+        if e.plan is not None and e.document.loc and e.document.loc.source.body == document
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
+async def test_the_casegraph_reads_answer_the_same_over_http(admin: Api, monkeypatch: Any):
+    template = await make_template(admin)
+    created = [await make_case(admin, template) for _ in range(3)]
+    requests: list[tuple[str, dict[str, Any]]] = [
+        (CASE, {"id": created[0]["id"]}),
+        (CASE, {"id": "Q2FzZTo5OTk5OQ=="}),  # no such case: null
+        (CASE, {"id": 5}),  # not a global id: strawberry's error, after a rerun
+        (CASES, {"first": 2}),
+        (CASES, {"first": 500}),  # out of range: a typed error, after a rerun
+    ]
+    answers = [[await admin.raw(d, **v) for _ in range(3)] for d, v in requests]
+    # the first request of each document went through graphql-core; the other 8 of CASE and 5
+    # of CASES ran compiled, and graphql-core answered again the 3 that have an error each
+    assert (_plan_of(CASE).runs, _plan_of(CASE).reruns) == (8, 3)
+    assert (_plan_of(CASES).runs, _plan_of(CASES).reruns) == (5, 3)
+    monkeypatch.setattr(PerEventExecutor, "compiled", False)
+    for (document, variables), (first, *compiled) in zip(requests, answers, strict=True):
+        assert compiled == [first, first]
+        assert await admin.raw(document, **variables) == first
+    assert answers[0][2]["data"]["case"] == {
+        "id": created[0]["id"], "name": created[0]["name"], "status": "Open",
+        "state": "OPEN", "version": 1, "template": {"id": template, "key": "KYC"},
+    }  # fmt: skip
+    assert answers[1][2] == {"data": {"case": None}}
+    page = answers[3][2]["data"]["cases"]
+    assert [e["node"]["name"] for e in page["edges"]] == ["KYC-3", "KYC-2"]
+    assert page["edges"][0]["node"]["inquiries"] == []
+    assert page["pageInfo"] == {"hasNextPage": True, "endCursor": page["edges"][1]["cursor"]}
+    assert answers[4][2]["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
