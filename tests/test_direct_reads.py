@@ -13,7 +13,7 @@ from tortoise.transactions import in_transaction
 
 from app.db.models import Case, CaseObject, CaseTemplate, Organization, User
 from app.db.reads.batch import links_by_case, rows_by_id
-from app.db.reads.direct import hydrate, select_among, select_sql
+from app.db.reads.direct import hydrate, select_all, select_among, select_sql
 from tests.api import new_org
 from tests.test_query_count import _seed
 
@@ -138,3 +138,15 @@ def test_one_statement_text_per_shape():
     assert lite.endswith('FROM "case_object" WHERE "case_id" IN (?, ?, ?) ORDER BY "id"')
     with pytest.raises(NotImplementedError):
         select_sql(User, "mysql", (), "id", 1, None)
+
+
+async def test_select_all_returns_the_querysets_rows(admin):
+    await _seed(admin, 3)
+    organization = await Organization.filter(name="Acme").first()
+    assert organization is not None
+    page = Case.filter(organization_id=organization.id, id__gt=0).order_by("-id").limit(2)
+    direct = await select_all(page)
+    assert [_snapshot(r) for r in direct] == [_snapshot(r) for r in await page]
+    assert len(direct) == 2 and direct[0].pk > direct[1].pk
+    partial = await select_all(Case.all().only("id", "name"))  # awaited as it is
+    assert partial and all(r._partial for r in partial)

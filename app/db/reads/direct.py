@@ -18,6 +18,7 @@ from tortoise import timezone
 from tortoise.fields import DatetimeField, Field
 from tortoise.fields.data import CharEnumFieldInstance
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
 
 M = TypeVar("M", bound=Model)
 P = TypeVar("P", bound=Model)
@@ -65,25 +66,78 @@ def _complex(model: type[Model]) -> tuple[tuple[str, str, Callable[[Any], Any]],
     )
 
 
-def hydrate(model: type[M], row: Mapping[str, Any]) -> M:
-    """A model instance from a row holding every column: what ``model._init_from_db(**row)``
-    builds (the same attributes, the same converters), with its bookkeeping attributes set
-    directly (``Model.__setattr__`` would look for pending defaults and relations on each)."""
-    instance = model.__new__(model)
+def hydrator(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
+    """The function that builds a ``model`` instance from a row holding every column: what
+    ``model._init_from_db(**row)`` builds (the same attributes, the same converters), its
+    attributes set as one dict (``Model.__setattr__`` would look for pending defaults and
+    relations on each; ``object.__setattr__`` per attribute costs a call each). Generated once
+    per model from its field lists; column and attribute names come from the model, never
+    from input (and are written as ``repr`` literals)."""
+    found = _HYDRATORS.get(model)
+    if found is None:
+        found = _HYDRATORS[model] = _generate_hydrator(model)
+    return found
+
+
+_HYDRATORS: dict[type[Model], Callable[[Mapping[str, Any]], Any]] = {}
+
+
+def _generate_hydrator(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
     meta = model._meta
-    put = object.__setattr__
-    put(instance, "_partial", False)
-    put(instance, "_saved_in_db", True)
-    put(instance, "_custom_generated_pk", meta.db_pk_column not in meta.generated_db_fields)
-    put(instance, "_await_when_save", {})
+    namespace: dict[str, Any] = {"model": model, "new": model.__new__, "put": object.__setattr__}
+    items = [
+        '"_partial": False',
+        '"_saved_in_db": True',
+        f'"_custom_generated_pk": {meta.db_pk_column not in meta.generated_db_fields!r}',
+        '"_await_when_save": {}',
+    ]
     for key, name, _ in meta.db_native_fields:
-        put(instance, name, row[key])
-    for key, name, field in meta.db_default_fields:
-        value = row[key]
-        put(instance, name, None if value is None else field.field_type(value))
-    for key, name, convert in _complex(model):
-        put(instance, name, convert(row[key]))
-    return instance
+        items.append(f"{name!r}: row[{key!r}]")
+    for n, (key, name, field) in enumerate(meta.db_default_fields):
+        namespace[f"t{n}"] = field.field_type
+        items.append(f"{name!r}: None if (v := row[{key!r}]) is None else t{n}(v)")
+    for n, (key, name, convert) in enumerate(_complex(model)):
+        namespace[f"c{n}"] = convert
+        items.append(f"{name!r}: c{n}(row[{key!r}])")
+    for name in [*(e[1] for e in meta.db_native_fields), *(e[1] for e in meta.db_default_fields)]:
+        assert name.isidentifier()
+    body = ",\n        ".join(items)
+    source = (
+        "def hydrate(row):\n"
+        "    instance = new(model)\n"
+        f"    put(instance, '__dict__', {{\n        {body},\n    }})\n"
+        "    return instance\n"
+    )
+    exec(compile(source, f"<hydrate {model.__name__}>", "exec"), namespace)  # model's own names
+    built: Callable[[Mapping[str, Any]], M] = namespace["hydrate"]
+    return built
+
+
+def hydrate(model: type[M], row: Mapping[str, Any]) -> M:
+    """One ``model`` instance from a row holding every column (``hydrator``)."""
+    return hydrator(model)(row)
+
+
+async def select_all(query: QuerySet[M]) -> list[M]:
+    """``await query`` for a QuerySet of complete rows (no ``only``, annotations, related or
+    prefetched objects, no single-object fetch): its own SQL, run on the connection it would
+    use, hydrated here. Anything else is awaited as it is."""
+    if (
+        query._fields_for_select
+        or query._annotations
+        or query._select_related
+        or query._prefetch_map
+        or query._prefetch_queries
+        or query._single
+    ):
+        return list(await query)
+    if query._db is None:
+        query._db = query._choose_db(query._select_for_update)
+    query._make_query()
+    sql, values = query.query.get_parameterized_sql()
+    _, rows = await query._db.execute_query(sql, values)
+    build = hydrator(query.model)
+    return [build(row) for row in rows]
 
 
 @lru_cache(maxsize=1024)
@@ -133,7 +187,8 @@ async def select_among(
     fixed = [where[c] for c in equal] if where else []
     values = [*fixed, unique] if dialect == "postgres" else [*fixed, *unique]
     _, rows = await db.execute_query(sql, values)
-    return [hydrate(model, row) for row in rows]
+    build = hydrator(model)
+    return [build(row) for row in rows]
 
 
 @lru_cache(maxsize=64)

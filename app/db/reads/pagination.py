@@ -10,6 +10,8 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from app.db.reads.direct import select_all
+
 M = TypeVar("M", bound=Model)
 
 
@@ -105,7 +107,7 @@ async def paginate(
     backward = last is not None and first is None
     limit = last if backward else first
     assert limit is not None
-    rows = list(await window.order_by(*_order_by(ordering, backward)).limit(limit + 1))
+    rows = await select_all(window.order_by(*_order_by(ordering, backward)).limit(limit + 1))
     more = len(rows) > limit
     rows = rows[:limit]
     if backward:
