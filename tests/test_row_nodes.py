@@ -9,7 +9,7 @@ from strawberry.relay.utils import to_base64
 from strawberry.types import get_object_definition
 
 import app.graphql.schema  # noqa: F401  (imports every node type)
-from app.graphql.types.common import _BUILDS, RowNode
+from app.graphql.types.common import RowNode, _defaults
 
 
 def _node_types() -> list[type[RowNode]]:
@@ -43,4 +43,4 @@ def test_from_row_builds_what_init_builds(cls):
     built = cls.from_row(row)
     assert type(built) is cls
     assert vars(built) == vars(expected)
-    assert _BUILDS[cls][1] is not None, "built by __init__: a field has no plain default"
+    assert _defaults(cls) is not None, "built by __init__: a field has no plain default"

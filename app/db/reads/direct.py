@@ -52,7 +52,7 @@ def _converter(field: Field) -> Callable[[Any], Any]:
         def in_zone(value: Any) -> Any:
             if type(value) is dt.datetime and value.tzinfo is dt.UTC:
                 return value.astimezone(zone)
-            return convert(value)
+            return None if value is None else convert(value)
 
         return in_zone
     return convert

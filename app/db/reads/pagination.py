@@ -47,7 +47,11 @@ def _key(row: Model, ordering: Ordering) -> list[Any]:
 
 def encode_cursor(row: Model, ordering: Ordering) -> str:
     """An opaque cursor for the row's position in this ordering."""
-    raw = json.dumps([ordering.column, *_key(row, ordering)], separators=(",", ":"))
+    pk = row.pk
+    if ordering.column == "id" and type(pk) is int:  # json.dumps's text, without its encoder
+        raw = f'["id",{pk}]'
+    else:
+        raw = json.dumps([ordering.column, *_key(row, ordering)], separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
