@@ -1,7 +1,10 @@
 """The cases list preloads what its nodes' relation fields read, so those resolvers answer
 with values (no awaitable per case for graphql-core to schedule), for the same statements."""
 
+from app.db.models import Case, CaseTemplate, Inquiry
+from app.domain.objects import ObjectType
 from app.graphql import loaders
+from app.graphql.loaders import Loaders
 from app.graphql.types import cases
 from bench.documents import CASES
 from tests.sql import count_statements
@@ -53,3 +56,22 @@ async def test_a_single_case_still_loads_its_relations_lazily(admin):
         "assignee": {"email": "admin@acme.example"},
         "inquiries": [{"referenceId": "r0"}],
     }
+
+
+async def test_ready_rows_are_the_rows_the_loaders_hold(admin):
+    await _seed(admin, 2)
+    page = await Case.all().order_by("id")
+    template_id = page[0].template_id
+    held = Loaders(page[0].organization_id)
+    before = await held.rows(CaseTemplate).load(template_id)  # loaded before the preload
+    await held.preload_cases(page, {"template", "inquiries"})
+    assert held.ready_row(CaseTemplate, template_id) is before  # the loader's row, not a copy
+    fresh = Loaders(page[0].organization_id)
+    await fresh.preload_cases(page, {"template", "inquiries"})
+    template = fresh.ready_row(CaseTemplate, template_id)
+    assert not loaders.pending(template)
+    assert template is await fresh.rows(CaseTemplate).load(template_id)
+    linked = fresh.linked_now(page[1].id, ObjectType.INQUIRY, Inquiry)
+    assert isinstance(linked, list) and [r.reference_id for r in linked] == ["r1"]
+    missing = fresh.ready_row(CaseTemplate, 99_999)  # never primed: a load
+    assert loaders.pending(missing) and await missing is None

@@ -15,7 +15,7 @@ from app.domain.sla import SlaFacts, SlaState, sla_state
 from app.graphql.context import Info
 from app.graphql.field_plans import context_only
 from app.graphql.list_limits import RECENT
-from app.graphql.loaders import Loaders, now_or_later, then
+from app.graphql.loaders import Loaders, then
 from app.graphql.pagination import After, Before, Connection, First, Last, list_connection
 from app.graphql.types import sla as _sla_types  # noqa: F401  (registers SlaState)
 from app.graphql.types.common import Actor, CaseState, RowNode, actor_of
@@ -69,7 +69,7 @@ def _assignee(root: "Case", info: Info) -> User | Awaitable[User | None] | None:
     if root.row.assignee_id is None:
         return None
     loaders = info.context.loaders
-    row = now_or_later(loaders.rows(models.User), root.row.assignee_id)
+    row = loaders.ready_row(models.User, root.row.assignee_id)
     return then(row, lambda r: loaders.node(User.from_row, r) if r else None)
 
 
