@@ -9,14 +9,16 @@ import inspect
 from typing import Any
 
 import pytest
+import strawberry
 from graphql import execute as core_execute
 from graphql import parse
+from strawberry import relay
 
 from app.graphql.compiled import PLANS_BY_DOCUMENT, Plans, compile_operation, run_plan
 from app.graphql.compiled_code import Unsupported
 from app.graphql.execution import PerEventExecutor, ReferenceExecutor
 from tests.api import Api, make_case, make_template
-from tests.test_planned_execution import DOCUMENTS, SCHEMA
+from tests.test_planned_execution import DOCUMENTS, SCHEMA, Color
 
 CORE = SCHEMA._schema
 CONTEXT = {"tag": "T"}
@@ -193,3 +195,84 @@ async def test_the_casegraph_reads_answer_the_same_over_http(admin: Api, monkeyp
     assert page["edges"][0]["node"]["inquiries"] == []
     assert page["pageInfo"] == {"hasNextPage": True, "endCursor": page["edges"][1]["cursor"]}
     assert answers[4][2]["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+@strawberry.input
+class Window:
+    size: int = 2
+    label: str | None = None
+
+
+@strawberry.type
+class ArgsQuery:
+    @strawberry.field
+    def echo(
+        self,
+        info: strawberry.Info,
+        id: relay.GlobalID,
+        maybe_id: relay.GlobalID | None = None,
+        ids: list[relay.GlobalID] | None = None,
+        times: int = 3,
+        color: Color | None = None,
+        window: Window | None = None,
+    ) -> str:
+        assert self is None and info.field_name == "echo" and info.context == CONTEXT
+        return repr((id, maybe_id, ids, times, color, window))
+
+    @strawberry.field
+    async def later(self, word: str = "hi") -> str:
+        await asyncio.sleep(0)
+        return word * 2
+
+
+ARGS_SCHEMA = strawberry.Schema(query=ArgsQuery)
+ARGS_DOCUMENTS = [
+    ('{ echo(id: "Q2FzZTox") later }', {}),
+    (
+        "query($i: ID!, $w: Window) { echo(id: $i, maybeId: $i, ids: [$i], times: 5, "
+        "color: RED, window: $w) later(word: $i) }",
+        {"i": "Q2FzZTox", "w": {"size": 4}},
+    ),
+    ('{ echo(id: "not a global id") }', {}),  # strawberry's error, after a rerun
+]
+
+
+@pytest.mark.parametrize(("document", "variables"), ARGS_DOCUMENTS)
+def test_root_arguments_reach_the_resolver_as_strawberry_converts_them(document, variables):
+    core = ARGS_SCHEMA._schema
+    plan = compile_operation(core, parse(document), None)
+    assert all(root.call is not None for root in plan.roots)  # no strawberry wrapper
+
+    async def both() -> tuple[Any, Any]:
+        compiled = await run_plan(
+            plan,
+            core,
+            root_value=None,
+            context=CONTEXT,
+            variables=variables,
+            operation_extensions=None,
+        )
+        reference = core_execute(
+            core,
+            parse(document),
+            executor_class=ReferenceExecutor,
+            context_value=CONTEXT,
+            variable_values=variables,
+        )
+        return compiled, await reference if inspect.isawaitable(reference) else reference
+
+    compiled, reference = asyncio.run(both())
+    if reference.errors:
+        assert compiled is None and plan.reruns == 1
+        assert (
+            reference.errors[0].message == 'Value cannot represent a GlobalID: "not a global id".'
+        )
+    else:
+        assert compiled == reference.data
+    if variables:
+        assert compiled == {
+            "echo": "(GlobalID(type_name='Case', node_id='1'), GlobalID(type_name='Case', "
+            "node_id='1'), [GlobalID(type_name='Case', node_id='1')], 5, <Color.RED: 'red'>, "
+            "Window(size=4, label=None))",
+            "later": "Q2FzZTox" * 2,
+        }

@@ -13,7 +13,7 @@ from tortoise.transactions import in_transaction
 
 from app.db.models import Case, CaseObject, CaseTemplate, Organization, User
 from app.db.reads.batch import links_by_case, rows_by_id
-from app.db.reads.direct import hydrate, select_all, select_among, select_sql
+from app.db.reads.direct import hydrate, select_all, select_among, select_sql, select_with_parent
 from tests.api import new_org
 from tests.test_query_count import _seed
 
@@ -150,3 +150,20 @@ async def test_select_all_returns_the_querysets_rows(admin):
     assert len(direct) == 2 and direct[0].pk > direct[1].pk
     partial = await select_all(Case.all().only("id", "name"))  # awaited as it is
     assert partial and all(r._partial for r in partial)
+
+
+async def test_select_with_parent_returns_the_row_and_its_parent_as_querysets_do(admin):
+    await _seed(admin, 2)
+    case = await Case.all().order_by("id").first()
+    assert case is not None
+    found, template = await select_with_parent(
+        Case, CaseTemplate, "template_id", organization_id=case.organization_id, ident=case.id
+    )
+    assert found is not None and template is not None
+    assert vars(found) == vars(case)
+    assert vars(template) == vars(await CaseTemplate.get(id=case.template_id))
+    assert _kinds(found) == _kinds(case)
+    missing = await select_with_parent(
+        Case, CaseTemplate, "template_id", organization_id=case.organization_id, ident=-1
+    )
+    assert missing == (None, None)

@@ -41,6 +41,7 @@ from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import _OperationContextAwareGraphQLResolveInfo
 
 from app.graphql.compiled_code import LATER, TYPENAME, Compiler, Unsupported
+from app.graphql.compiled_roots import RootCall, root_call
 from app.graphql.field_plans import ContextInfo, reads_of
 
 log = logging.getLogger("casegraph.graphql")
@@ -56,6 +57,7 @@ class RootField(NamedTuple):
     field: GraphQLField | None  # None: __typename
     nodes: list[FieldNode]
     completer: Completer | None
+    call: RootCall | None  # None: the field's own resolve (strawberry's wrapper)
 
 
 class Plan:
@@ -142,11 +144,20 @@ def compile_operation(
     source = compiler.source()
     namespace = compiler.namespace
     exec(compile(source, "<compiled query>", "exec"), namespace)  # our own generated code
+    strawberry_schema = getattr(schema, "_strawberry_schema", None)
+    converter = getattr(strawberry_schema, "schema_converter", None)
     return Plan(
         operation,
         fragments,
         [
-            RootField(response, name, field, nodes, namespace[c] if c else None)
+            RootField(
+                response,
+                name,
+                field,
+                nodes,
+                namespace[c] if c else None,
+                root_call(field, converter) if field is not None else None,
+            )
             for response, name, field, nodes, c in roots
         ],
         source,
@@ -193,9 +204,13 @@ async def run_plan(
                 helpers, operation_extensions,  # type: ignore[arg-type]  # None, as strawberry's
             )  # fmt: skip
             arguments = get_argument_values(root.field, root.nodes[0], values)
-            resolve = root.field.resolve
-            assert resolve is not None and root.completer is not None
-            result = resolve(root_value, info, **arguments)
+            assert root.completer is not None
+            if root.call is not None:
+                result = root.call(root_value, info, arguments)
+            else:
+                resolve = root.field.resolve
+                assert resolve is not None
+                result = resolve(root_value, info, **arguments)
             completed = root.completer(result, state, context_info)
             if completed is LATER:
                 state.later(result, data, root.response_name, root.completer)

@@ -66,23 +66,24 @@ def _complex(model: type[Model]) -> tuple[tuple[str, str, Callable[[Any], Any]],
     )
 
 
-def hydrator(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
+def hydrator(model: type[M], prefix: str = "") -> Callable[[Mapping[str, Any]], M]:
     """The function that builds a ``model`` instance from a row holding every column: what
     ``model._init_from_db(**row)`` builds (the same attributes, the same converters), its
     attributes set as one dict (``Model.__setattr__`` would look for pending defaults and
     relations on each; ``object.__setattr__`` per attribute costs a call each). Generated once
     per model from its field lists; column and attribute names come from the model, never
-    from input (and are written as ``repr`` literals)."""
-    found = _HYDRATORS.get(model)
+    from input (and are written as ``repr`` literals). With a ``prefix``, the row names each
+    column ``prefix + column`` (a joined statement's aliases)."""
+    found = _HYDRATORS.get((model, prefix))
     if found is None:
-        found = _HYDRATORS[model] = _generate_hydrator(model)
+        found = _HYDRATORS[model, prefix] = _generate_hydrator(model, prefix)
     return found
 
 
-_HYDRATORS: dict[type[Model], Callable[[Mapping[str, Any]], Any]] = {}
+_HYDRATORS: dict[tuple[type[Model], str], Callable[[Mapping[str, Any]], Any]] = {}
 
 
-def _generate_hydrator(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
+def _generate_hydrator(model: type[M], prefix: str) -> Callable[[Mapping[str, Any]], M]:
     meta = model._meta
     namespace: dict[str, Any] = {"model": model, "new": model.__new__, "put": object.__setattr__}
     items = [
@@ -92,13 +93,13 @@ def _generate_hydrator(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
         '"_await_when_save": {}',
     ]
     for key, name, _ in meta.db_native_fields:
-        items.append(f"{name!r}: row[{key!r}]")
+        items.append(f"{name!r}: row[{prefix + key!r}]")
     for n, (key, name, field) in enumerate(meta.db_default_fields):
         namespace[f"t{n}"] = field.field_type
-        items.append(f"{name!r}: None if (v := row[{key!r}]) is None else t{n}(v)")
+        items.append(f"{name!r}: None if (v := row[{prefix + key!r}]) is None else t{n}(v)")
     for n, (key, name, convert) in enumerate(_complex(model)):
         namespace[f"c{n}"] = convert
-        items.append(f"{name!r}: c{n}(row[{key!r}])")
+        items.append(f"{name!r}: c{n}(row[{prefix + key!r}])")
     for name in [*(e[1] for e in meta.db_native_fields), *(e[1] for e in meta.db_default_fields)]:
         assert name.isidentifier()
     body = ",\n        ".join(items)
@@ -221,8 +222,6 @@ async def select_with_parent(
     _, rows = await db.execute_query(sql, [organization_id, ident])
     if not rows:
         return None, None
-    row = dict(rows[0])
-    mine = {c: row[f"a__{c}"] for c in model._meta.fields_db_projection.values()}
-    theirs = {c: row[f"b__{c}"] for c in parent._meta.fields_db_projection.values()}
-    found = hydrate(model, mine)
-    return found, (hydrate(parent, theirs) if theirs["id"] is not None else None)
+    row = rows[0]
+    found = hydrator(model, "a__")(row)
+    return found, (hydrator(parent, "b__")(row) if row["b__id"] is not None else None)
