@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, NamedTuple
 
-from graphql import GraphQLField, GraphQLResolveInfo
+from graphql import GraphQLField
 from strawberry import relay
 from strawberry.relay.types import GlobalIDValueError, InvalidGlobalIDError
 from strawberry.schema.schema_converter import GraphQLCoreConverter
@@ -38,7 +38,7 @@ class RootCall(NamedTuple):
     info_name: str | None
     arguments: tuple[tuple[str, str, Convert], ...]  # (GraphQL name, Python name, convert)
 
-    def __call__(self, source: Any, info: GraphQLResolveInfo, arguments: dict[str, Any]) -> Any:
+    def __call__(self, source: Any, info: Any, arguments: dict[str, Any]) -> Any:
         strawberry_info = self.info_class(_raw_info=info, _field=self.field)
         kwargs: dict[str, Any] = {}
         for graphql_name, python_name, convert in self.arguments:
