@@ -5,6 +5,7 @@ run steps aside (a rerun), and a shape it does not complete disables its plan. O
 same requests get the same bodies from both paths."""
 
 import asyncio
+import functools
 import inspect
 from typing import Any
 
@@ -276,3 +277,29 @@ def test_root_arguments_reach_the_resolver_as_strawberry_converts_them(document,
             "Window(size=4, label=None))",
             "later": "Q2FzZTox" * 2,
         }
+
+
+def test_the_internals_keep_their_shape():
+    from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+    from graphql.type.definition import GraphQLResolveInfoHelpers
+    from strawberry.schema.schema import _OperationContextAwareGraphQLResolveInfo
+    from strawberry.schema.schema_converter import GraphQLCoreConverter
+    from strawberry.types.fields.resolver import StrawberryResolver
+
+    assert _OperationContextAwareGraphQLResolveInfo._fields == (
+        "field_name", "field_nodes", "return_type", "parent_type", "path", "schema",
+        "fragments", "root_value", "operation", "variable_values", "context", "is_awaitable",
+        "abort_signal", "async_helpers", "operation_extensions",
+    )  # fmt: skip
+    assert GraphQLResolveInfoHelpers._fields == ("gather", "track")
+    assert VariableValues._fields == ("sources", "coerced")
+    assert list(inspect.signature(get_variable_values).parameters)[:4] == [
+        "schema", "var_def_nodes", "inputs", "max_errors",
+    ]  # fmt: skip
+    assert list(inspect.signature(get_argument_values).parameters)[:3] == [
+        "type_def", "node", "variable_values",
+    ]  # fmt: skip
+    assert callable(GraphQLCoreConverter._get_field_exception_handlers)
+    for name in ("self_parameter", "root_parameter", "parent_parameter", "info_parameter"):
+        assert isinstance(getattr(StrawberryResolver, name), functools.cached_property)
+    assert ARGS_SCHEMA.config.info_class is strawberry.Info

@@ -239,6 +239,9 @@ async def run_plan(
         state.discard()
         plan.reruns += 1
         return None
+    except BaseException:  # cancelled (the deadline): nothing is left un-awaited
+        state.discard()
+        raise
     return data
 
 
