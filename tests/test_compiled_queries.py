@@ -303,3 +303,69 @@ def test_the_internals_keep_their_shape():
     for name in ("self_parameter", "root_parameter", "parent_parameter", "info_parameter"):
         assert isinstance(getattr(StrawberryResolver, name), functools.cached_property)
     assert ARGS_SCHEMA.config.info_class is strawberry.Info
+
+
+@strawberry.interface
+class Shape:
+    name: str
+
+
+@strawberry.type
+class Square(Shape):
+    side: int
+
+
+class BigSquare(Square):  # a Python subclass: strawberry's is_type_of accepts it as a Square
+    pass
+
+
+@strawberry.type
+class Box:
+    label: str
+
+
+async def _label() -> str:
+    return "awaited"
+
+
+@strawberry.type
+class ShapesQuery:
+    @strawberry.field
+    def squares(self) -> list[Square]:
+        cast = strawberry.cast(Square, Square(name="c", side=3))
+        return [Square(name="a", side=1), BigSquare(name="b", side=2), cast]
+
+    @strawberry.field
+    def box(self) -> Box:
+        return Box(label=_label())  # type: ignore[arg-type]  # an awaitable attribute
+
+
+SHAPES = strawberry.Schema(query=ShapesQuery, types=[Square])
+
+
+@pytest.mark.parametrize(
+    ("document", "outcome"),
+    [
+        ("{ squares { __typename name side } }", "answer"),  # a subclass and a cast too
+        ("{ box { label } }", "disabled"),  # graphql-core awaits a scalar attribute
+    ],
+)
+def test_values_strawberry_accepts_complete_as_graphql_core_completes_them(document, outcome):
+    core = SHAPES._schema
+    plan = compile_operation(core, parse(document), None)
+
+    async def both() -> tuple[Any, Any]:
+        compiled = await run_plan(
+            plan, core, root_value=None, context=None, variables=None, operation_extensions=None
+        )
+        reference = core_execute(core, parse(document), executor_class=ReferenceExecutor)
+        return compiled, await reference if inspect.isawaitable(reference) else reference
+
+    compiled, reference = asyncio.run(both())
+    assert not reference.errors
+    if outcome == "answer":
+        assert compiled == reference.data
+        assert [s["name"] for s in compiled["squares"]] == ["a", "b", "c"]
+    else:
+        assert compiled is None and plan.disabled
+        assert reference.data == {"box": {"label": "awaited"}}

@@ -227,17 +227,17 @@ async def run_plan(
                 if completed is LATER:
                     raise Unsupported("an awaitable that resolved to an awaitable")
                 container[key] = completed
-        if state.tracked:
-            tracked, state.tracked = state.tracked, []
-            await gather_with_cancel(*tracked)
+        if state.tracked:  # graphql-core settles tracked work in the background: its path
+            raise Unsupported("a resolver tracked asynchronous work")
     except Unsupported as reason:
         state.discard()
         plan.disabled = True
         log.info("compiled query disabled (%s): graphql-core runs it", reason)
         return None
-    except Exception:
+    except Exception as error:
         state.discard()
         plan.reruns += 1
+        log.debug("compiled query answered by graphql-core (%s)", type(error).__name__)
         return None
     except BaseException:  # cancelled (the deadline): nothing is left un-awaited
         state.discard()

@@ -21,9 +21,11 @@ The generated source never holds a string of the request: response names and eve
 value reach it as numbered globals of its namespace (``k0``, ``k1``, ...).
 """
 
+import asyncio
 import keyword
 from collections.abc import Callable
 from enum import Enum
+from types import CoroutineType
 from typing import Any
 
 from graphql import (
@@ -70,23 +72,17 @@ class _Later:
 LATER = _Later()  # a completer's answer for an awaitable value: completed after the pass
 
 
+def _drop(value: Any) -> None:
+    """An awaitable the compiled code will not await: a coroutine is closed, a task
+    cancelled (graphql-core, which runs the document instead, makes its own)."""
+    if isinstance(value, CoroutineType):
+        value.close()
+    elif isinstance(value, asyncio.Task):
+        value.cancel()
+
+
 def slow_leaf(coerce: Callable[[Any], Any], value: Any, non_null: bool, later: bool) -> Any:
     """A leaf value the inline check did not take: null, awaitable, or coerced by its type."""
-    if value is None or value is Undefined:
-        if non_null:
-            raise Bail
-        return None
-    if later and optimized_is_awaitable(value):
-        return LATER
-    coerced = coerce(value)
-    if coerced is None or coerced is Undefined:
-        raise Bail  # graphql-core: "Expected `coerce_output_value` to return non-nullable value"
-    return coerced
-
-
-def slow_object(value: Any, non_null: bool, later: bool) -> Any:
-    """An object value of another class than expected: null, awaitable, or refused (the
-    type's ``is_type_of`` refuses it: graphql-core reports an error)."""
     if value is None or value is Undefined:
         if non_null:
             raise Bail
@@ -94,7 +90,31 @@ def slow_object(value: Any, non_null: bool, later: bool) -> Any:
     if optimized_is_awaitable(value):
         if later:
             return LATER
+        _drop(value)
+        raise Unsupported("an awaitable scalar attribute or list item")
+    coerced = coerce(value)
+    if coerced is None or coerced is Undefined:
+        raise Bail  # graphql-core: "Expected `coerce_output_value` to return non-nullable value"
+    return coerced
+
+
+def slow_object(
+    value: Any, non_null: bool, later: bool, is_type_of: Callable[[Any, Any], Any] | None
+) -> Any:
+    """An object value the inline check did not take: null, awaitable, accepted by the
+    type's ``is_type_of`` (an instance of a subclass, a cast: then the value itself), or
+    refused (graphql-core reports an error)."""
+    if value is None or value is Undefined:
+        if non_null:
+            raise Bail
+        return None
+    if optimized_is_awaitable(value):
+        if later:
+            return LATER
+        _drop(value)
         raise Unsupported("an awaitable list item")
+    if is_type_of is None or is_type_of(value, None) is True:
+        return value  # strawberry's is_type_of reads nothing of its info
     raise Bail
 
 
@@ -105,8 +125,10 @@ def slow_list(value: Any, non_null: bool, later: bool) -> Any:
         if non_null:
             raise Bail
         return None
-    if later and optimized_is_awaitable(value):
-        return LATER
+    if optimized_is_awaitable(value):
+        if later:
+            return LATER
+        _drop(value)
     raise Unsupported("a list value that is not a list")
 
 
@@ -250,18 +272,23 @@ class Compiler:
         grouped = self.collect(object_type, sub_sets)
         body = [f"def {name}(w, X, C):"]
         if object_type.is_type_of is not None:
-            # strawberry's is_type_of accepts an instance of the type's class: anything else,
-            # or a value cast to another type, is left to graphql-core
-            body.append(f"    if type(w) is not {self.const(exact)}:")
-            body.append(f"        return slow_object(w, {non_null}, {later})")
-            body.append("    if getattr(w, CAST, None) is not None:")
-            body.append("        raise Bail")
+            # strawberry's is_type_of: an instance of the type's class, not cast, passes here;
+            # anything else asks it (a subclass, a cast, an object of another type)
+            is_type_of = self.const(object_type.is_type_of)
+            body.append(
+                f"    if type(w) is not {self.const(exact)} or getattr(w, CAST, None) is not None:"
+            )
+            body.append(f"        w = slow_object(w, {non_null}, {later}, {is_type_of})")
+            body.append("        if w is None or w is LATER:")
+            body.append("            return w")
         else:
             # graphql-core completes any value as this type: only null and awaitables differ
             guess = self.const(exact) if exact is not None else "dict"
             body.append(f"    if type(w) is not {guess} and (w is None or w is Undefined")
             body.append("            or optimized_is_awaitable(w)):")
-            body.append(f"        return slow_object(w, {non_null}, {later})")
+            body.append(f"        w = slow_object(w, {non_null}, {later}, None)")
+            body.append("        if w is None or w is LATER:")
+            body.append("            return w")
             self.namespace["Undefined"] = Undefined
             self.namespace["optimized_is_awaitable"] = optimized_is_awaitable
         body.append("    s = w")

@@ -11,7 +11,7 @@ select every column, as a QuerySet does, so the models are complete, never parti
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from tortoise import timezone
@@ -58,9 +58,8 @@ def _converter(field: Field) -> Callable[[Any], Any]:
     return convert
 
 
-@cache
 def _complex(model: type[Model]) -> tuple[tuple[str, str, Callable[[Any], Any]], ...]:
-    """The converted columns of ``model``: (column, attribute, converter), once per model."""
+    """The converted columns of ``model``: (column, attribute, converter)."""
     return tuple(
         (key, name, _converter(field)) for key, name, field in model._meta.db_complex_fields
     )
@@ -74,13 +73,19 @@ def hydrator(model: type[M], prefix: str = "") -> Callable[[Mapping[str, Any]], 
     per model from its field lists; column and attribute names come from the model, never
     from input (and are written as ``repr`` literals). With a ``prefix``, the row names each
     column ``prefix + column`` (a joined statement's aliases)."""
+    meta = model._meta
     found = _HYDRATORS.get((model, prefix))
-    if found is None:
-        found = _HYDRATORS[model, prefix] = _generate_hydrator(model, prefix)
-    return found
+    if found is None or found[1] is not meta.db_native_fields:
+        # Tortoise rebuilds the field lists when it is initialised again (another backend
+        # may store other columns natively): a new list, a new hydrator
+        found = _HYDRATORS[model, prefix] = (
+            _generate_hydrator(model, prefix),
+            meta.db_native_fields,
+        )
+    return found[0]
 
 
-_HYDRATORS: dict[tuple[type[Model], str], Callable[[Mapping[str, Any]], Any]] = {}
+_HYDRATORS: dict[tuple[type[Model], str], tuple[Callable[[Mapping[str, Any]], Any], object]] = {}
 
 
 def _generate_hydrator(model: type[M], prefix: str) -> Callable[[Mapping[str, Any]], M]:

@@ -2,6 +2,7 @@
 
 import base64
 import dataclasses
+import keyword
 from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, Self, TypeVar, cast
@@ -153,7 +154,7 @@ def _builder(cls: type) -> Callable[[Any], Any]:
     type_name = get_object_definition(cls, strict=True).name
     defaults = _defaults(cls)
     columns: tuple[str, ...] = cls.COLUMNS  # type: ignore[attr-defined]
-    if defaults is None or not all(c.isidentifier() for c in columns):
+    if defaults is None or not all(c.isidentifier() and not keyword.iskeyword(c) for c in columns):
 
         def build(row: Any) -> Any:
             values = {name: getattr(row, name) for name in columns}
