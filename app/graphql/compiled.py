@@ -18,11 +18,9 @@ is executed (a stream of distinct documents compiles nothing), and at most ``PLA
 kept. ``tests/test_compiled_queries.py`` compares both paths on every document shape.
 """
 
-import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
-from types import CoroutineType
 from typing import Any, NamedTuple
 
 from graphql import (
@@ -40,7 +38,7 @@ from graphql.type.definition import GraphQLResolveInfoHelpers
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import _OperationContextAwareGraphQLResolveInfo
 
-from app.graphql.compiled_code import LATER, TYPENAME, Compiler, Unsupported
+from app.graphql.compiled_code import LATER, TYPENAME, Compiler, Unsupported, drop
 from app.graphql.compiled_roots import RootCall, root_call
 from app.graphql.field_plans import ContextInfo, reads_of
 
@@ -98,10 +96,7 @@ class State:
     def discard(self) -> None:
         """Drop what was not awaited: coroutines are closed, tasks cancelled."""
         for value in [p[0] for p in self.pending] + self.tracked:
-            if isinstance(value, CoroutineType):
-                value.close()
-            elif isinstance(value, asyncio.Task):
-                value.cancel()
+            drop(value)
         self.pending = []
         self.tracked = []
 
@@ -225,6 +220,7 @@ async def run_plan(
             for (_, container, key, completer), value in zip(pending, resolved, strict=True):
                 completed = completer(value, state, context_info)
                 if completed is LATER:
+                    drop(value)
                     raise Unsupported("an awaitable that resolved to an awaitable")
                 container[key] = completed
         if state.tracked:  # graphql-core settles tracked work in the background: its path

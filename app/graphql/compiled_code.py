@@ -13,9 +13,9 @@ an answer without an error is made of. On anything else it raises:
   iterable that is not a list, an awaitable list item): graphql-core runs the operation
   instead, now and from then on.
 
-A field whose value is awaitable is completed after the synchronous pass (``LATER``): its
-placeholder keeps the key's position in the dict, and ``State.later`` remembers where the
-value goes; all of them are awaited together, as graphql-core gathers them.
+A field whose value is awaitable is completed after the synchronous pass (``LATER``): its key
+takes its position in the dict at once (``None`` until then), and ``State.later`` remembers
+where the value goes; all of them are awaited together, as graphql-core gathers them.
 
 The generated source never holds a string of the request: response names and every other
 value reach it as numbered globals of its namespace (``k0``, ``k1``, ...).
@@ -72,7 +72,7 @@ class _Later:
 LATER = _Later()  # a completer's answer for an awaitable value: completed after the pass
 
 
-def _drop(value: Any) -> None:
+def drop(value: Any) -> None:
     """An awaitable the compiled code will not await: a coroutine is closed, a task
     cancelled (graphql-core, which runs the document instead, makes its own)."""
     if isinstance(value, CoroutineType):
@@ -81,8 +81,13 @@ def _drop(value: Any) -> None:
         value.cancel()
 
 
-def slow_leaf(coerce: Callable[[Any], Any], value: Any, non_null: bool, later: bool) -> Any:
-    """A leaf value the inline check did not take: null, awaitable, or coerced by its type."""
+_GO_ON = object()  # _null_or_later: neither null nor awaitable
+
+
+def _null_or_later(value: Any, non_null: bool, later: bool, awaitable: str) -> Any:
+    """What a slow path answers for a null (``None``; ``Bail`` in a non-null position) and
+    an awaitable (``LATER`` where the caller completes it after the pass; elsewhere it is
+    dropped and the document is ``Unsupported``); ``_GO_ON`` for any other value."""
     if value is None or value is Undefined:
         if non_null:
             raise Bail
@@ -90,8 +95,16 @@ def slow_leaf(coerce: Callable[[Any], Any], value: Any, non_null: bool, later: b
     if optimized_is_awaitable(value):
         if later:
             return LATER
-        _drop(value)
-        raise Unsupported("an awaitable scalar attribute or list item")
+        drop(value)
+        raise Unsupported(awaitable)
+    return _GO_ON
+
+
+def slow_leaf(coerce: Callable[[Any], Any], value: Any, non_null: bool, later: bool) -> Any:
+    """A leaf value the inline check did not take: null, awaitable, or coerced by its type."""
+    early = _null_or_later(value, non_null, later, "an awaitable scalar attribute or list item")
+    if early is not _GO_ON:
+        return early
     coerced = coerce(value)
     if coerced is None or coerced is Undefined:
         raise Bail  # graphql-core: "Expected `coerce_output_value` to return non-nullable value"
@@ -104,15 +117,9 @@ def slow_object(
     """An object value the inline check did not take: null, awaitable, accepted by the
     type's ``is_type_of`` (an instance of a subclass, a cast: then the value itself), or
     refused (graphql-core reports an error)."""
-    if value is None or value is Undefined:
-        if non_null:
-            raise Bail
-        return None
-    if optimized_is_awaitable(value):
-        if later:
-            return LATER
-        _drop(value)
-        raise Unsupported("an awaitable list item")
+    early = _null_or_later(value, non_null, later, "an awaitable list item")
+    if early is not _GO_ON:
+        return early
     if is_type_of is None or is_type_of(value, None) is True:
         return value  # strawberry's is_type_of reads nothing of its info
     raise Bail
@@ -121,14 +128,9 @@ def slow_object(
 def slow_list(value: Any, non_null: bool, later: bool) -> Any:
     """A list value that is not a ``list``: null, awaitable, or another iterable (which
     graphql-core completes, and the compiled code does not)."""
-    if value is None or value is Undefined:
-        if non_null:
-            raise Bail
-        return None
-    if optimized_is_awaitable(value):
-        if later:
-            return LATER
-        _drop(value)
+    early = _null_or_later(value, non_null, later, "an awaitable list in a list")
+    if early is not _GO_ON:
+        return early
     raise Unsupported("a list value that is not a list")
 
 
