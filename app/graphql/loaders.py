@@ -181,25 +181,15 @@ class Loaders:
     ) -> list[M] | Awaitable[list[M]]:
         """Objects of one type linked to a case, in link order; without an awaitable when
         the links and the objects are already loaded."""
-        ready_links = self._ready_links.get(case_id)
-        ready = self._ready.get(model)
-        if ready_links is not None and ready is not None:
-            chosen = []
-            for link in ready_links:
-                if link.object_type == object_type:
-                    row = ready.get(link.object_id, _NOT_READY)
-                    if row is _NOT_READY:
-                        return self._linked(ready_links, object_type, model)
-                    if isinstance(row, model):
-                        chosen.append(row)
-            return chosen
-        links = now_or_later(self.case_links, case_id)
-        if pending(links):
-            return self._linked(links, object_type, model)
-        loader = self.rows(model)
+        links = self._ready_links.get(case_id)
+        if links is None:
+            loaded = now_or_later(self.case_links, case_id)
+            if pending(loaded):
+                return self._linked(loaded, object_type, model)
+            links = cast("list[models.CaseObject]", loaded)
         found = [
-            now_or_later(loader, link.object_id)
-            for link in cast("list[models.CaseObject]", links)
+            self.ready_row(model, link.object_id)
+            for link in links
             if link.object_type == object_type
         ]
         if any(pending(r) for r in found):

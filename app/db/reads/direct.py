@@ -105,8 +105,6 @@ def _generate_hydrator(model: type[M], prefix: str) -> Callable[[Mapping[str, An
     for n, (key, name, convert) in enumerate(_complex(model)):
         namespace[f"c{n}"] = convert
         items.append(f"{name!r}: c{n}(row[{prefix + key!r}])")
-    for name in [*(e[1] for e in meta.db_native_fields), *(e[1] for e in meta.db_default_fields)]:
-        assert name.isidentifier()
     body = ",\n        ".join(items)
     source = (
         "def hydrate(row):\n"
