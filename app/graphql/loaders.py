@@ -187,14 +187,15 @@ class Loaders:
             if pending(loaded):
                 return self._linked(loaded, object_type, model)
             links = cast("list[models.CaseObject]", loaded)
-        found = [
-            self.ready_row(model, link.object_id)
-            for link in links
-            if link.object_type == object_type
-        ]
-        if any(pending(r) for r in found):
-            return self._linked(links, object_type, model)
-        return [r for r in cast("list[M | None]", found) if isinstance(r, model)]
+        chosen: list[M] = []
+        for link in links:
+            if link.object_type == object_type:
+                row = self.ready_row(model, link.object_id)
+                if pending(row):  # not loaded yet: all of them once loaded
+                    return self._linked(links, object_type, model)
+                if isinstance(row, model):
+                    chosen.append(row)
+        return chosen
 
     async def _linked(
         self,
